@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+// The configuration, as read from VS Code settings (`planmark.*`) or
+// `.planmarkrc.json`. Each key is validated on its own: a bad value is reported
+// with the key's name and what it expects, falls back to its default, and
+// leaves every other key alone.
+
+export const RULE_LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+export const DEFAULT_INCLUDE = ['**/plan.md', '**/*-plan.md', '**/*.plan.md'];
+export const DEFAULT_STATUSES = ['Planning', 'In Progress', 'In Review', 'Blocked', 'Complete', 'Cancelled'];
+
+const validRegex = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'a valid regular expression' },
+);
+
+/** One schema per key, so that one bad key never spoils the others. */
+export const configKeys = {
+  template: z.string().min(1).optional().describe('a path to a template Markdown file'),
+  include: z.array(z.string().min(1)).describe('an array of glob patterns'),
+  includeByTitle: z.boolean().describe('true or false'),
+  rules: z.record(z.string(), z.enum(RULE_LEVELS)).describe(`an object mapping rule ids to one of ${RULE_LEVELS.join(', ')}`),
+  statuses: z.array(z.string().min(1)).min(1).describe('a non-empty array of status names'),
+  hoursPerDay: z.number().positive().max(24).describe('a number of hours between 0 and 24'),
+  daysPerWeek: z.number().positive().max(7).describe('a number of days between 0 and 7'),
+  placeholderPatterns: z.array(validRegex).describe('an array of regular expressions (strings)'),
+  maxFileSize: z.number().int().positive().describe('a positive whole number of bytes'),
+  debounceMs: z.number().int().min(0).max(10_000).describe('a whole number of milliseconds from 0 to 10000'),
+} as const;
+
+export type ConfigKey = keyof typeof configKeys;
+
+export interface PlanConfig {
+  /** Path of a custom template; undefined means the built-in reference template. */
+  template?: string;
+  include: string[];
+  /** Also treat Markdown whose H1 ends in "Implementation Plan" as a plan. */
+  includeByTitle: boolean;
+  rules: Record<string, RuleLevel>;
+  statuses: string[];
+  hoursPerDay: number;
+  daysPerWeek: number;
+  placeholderPatterns: string[];
+  maxFileSize: number;
+  debounceMs: number;
+}
+
+export const DEFAULT_CONFIG: Readonly<PlanConfig> = Object.freeze({
+  template: undefined,
+  include: DEFAULT_INCLUDE,
+  includeByTitle: true,
+  rules: {},
+  statuses: DEFAULT_STATUSES,
+  hoursPerDay: 8,
+  daysPerWeek: 5,
+  placeholderPatterns: [],
+  // Parsing runs at a few hundred KB/s on a slow machine: past this, an editor would stall.
+  maxFileSize: 512 * 1024,
+  debounceMs: 250,
+});
+
+export interface ConfigProblem {
+  key: string;
+  message: string;
+}
+
+export interface ResolvedConfig {
+  config: PlanConfig;
+  problems: ConfigProblem[];
+}
+
+/**
+ * Validates raw settings key by key. Unknown keys and unknown rule ids are
+ * reported too (a typo should not silently do nothing). `source` names where
+ * the values came from, for messages ("planmark" settings, ".planmarkrc.json").
+ */
+export function resolveConfig(raw: unknown, knownRules: readonly string[], source = 'planmark'): ResolvedConfig {
+  const config: PlanConfig = { ...DEFAULT_CONFIG, rules: {} };
+  const problems: ConfigProblem[] = [];
+  if (raw === undefined || raw === null) return { config, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push({ key: source, message: `${source}: expected an object of settings; using the defaults` });
+    return { config, problems };
+  }
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    if (!(key in configKeys)) {
+      problems.push({ key, message: `${source}.${key}: unknown setting; ignored` });
+      continue;
+    }
+    const schema = configKeys[key as ConfigKey];
+    if (key === 'rules') {
+      config.rules = readRules(value, knownRules, source, problems);
+      continue;
+    }
+    const result = schema.safeParse(value);
+    if (result.success) {
+      (config as unknown as Record<string, unknown>)[key] = result.data;
+    } else {
+      problems.push({ key, message: `${source}.${key}: expected ${schema.description}; using the default` });
+    }
+  }
+  return { config, problems };
+}
+
+function readRules(value: unknown, knownRules: readonly string[], source: string, problems: ConfigProblem[]): Record<string, RuleLevel> {
+  const rules: Record<string, RuleLevel> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push({ key: 'rules', message: `${source}.rules: expected ${configKeys.rules.description}; using the defaults` });
+    return rules;
+  }
+  const level = z.enum(RULE_LEVELS);
+  for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
+    if (!knownRules.includes(id)) {
+      problems.push({ key: `rules.${id}`, message: `${source}.rules.${id}: unknown rule id; ignored` });
+      continue;
+    }
+    const parsed = level.safeParse(setting);
+    if (parsed.success) rules[id] = parsed.data;
+    else problems.push({ key: `rules.${id}`, message: `${source}.rules.${id}: expected one of ${RULE_LEVELS.join(', ')}; using the rule's default` });
+  }
+  return rules;
+}

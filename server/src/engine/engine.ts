@@ -1,0 +1,141 @@
+import { DEFAULT_CONFIG, type PlanConfig } from './config';
+import { buildDependencyGraph, type DependencyGraph } from './dependencies';
+import type { Finding, RawFinding, Severity } from './findings';
+import { LineIndex } from './lineIndex';
+import { SkippedError } from './markdown';
+import type { BracketText, PlanModel } from './model';
+import { buildOutline, type Outline } from './outline';
+import { parsePlan } from './parse';
+import { PlaceholderMatcher } from './placeholders';
+import { RULES } from './rules';
+import type { RuleContext } from './rules/rule';
+import { deriveTemplate, type TemplateSchema } from './template';
+
+/** Everything known about one version of one document. Features read it; none re-parses. */
+export interface Analysis {
+  text: string;
+  lines: LineIndex;
+  /** Undefined when validation was skipped (see `skipped`). */
+  model?: PlanModel;
+  findings: Finding[];
+  outline: Outline;
+  /** Why validation was skipped (too large, too deeply nested), if it was. */
+  skipped?: string;
+}
+
+export interface AnalyzeOptions {
+  /** YYYY-MM-DD used by fixes that fill in today's date; defaults to the current UTC date. */
+  today?: string;
+}
+
+const EMPTY_OUTLINE: Outline = { sections: [], done: 0, total: 0, percent: 0, estimateHours: 0, remainingHours: 0 };
+
+/** The plan engine for one template and one configuration. Pure: text in, analysis out. */
+export class PlanEngine {
+  readonly template: TemplateSchema;
+  private readonly placeholderMatcher: PlaceholderMatcher;
+
+  constructor(
+    templateText: string,
+    readonly config: PlanConfig = { ...DEFAULT_CONFIG },
+  ) {
+    this.template = deriveTemplate(templateText);
+    this.placeholderMatcher = new PlaceholderMatcher(this.template.placeholders, config.placeholderPatterns);
+  }
+
+  analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+    const lines = new LineIndex(text);
+    const skip = (reason: string): Analysis => ({
+      text,
+      lines,
+      outline: EMPTY_OUTLINE,
+      skipped: reason,
+      findings: [
+        {
+          rule: 'validation-skipped',
+          severity: 'information',
+          message: `planmark skipped this file: ${reason}.`,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        },
+      ],
+    });
+    if (text.length > this.config.maxFileSize) {
+      return skip(`it is ${formatSize(text.length)}, over the maxFileSize setting (${formatSize(this.config.maxFileSize)})`);
+    }
+    if (looksBinary(text)) return skip('it does not look like text (it contains NUL characters)');
+    let model: PlanModel;
+    try {
+      model = parsePlan(text);
+    } catch (error) {
+      if (error instanceof SkippedError) return skip(error.message);
+      throw error;
+    }
+    const context = this.context(model, options);
+    const findings: Finding[] = [];
+    for (const rule of RULES) {
+      const severity = this.severity(rule.id, rule.defaultSeverity);
+      if (!severity) continue;
+      rule.check(context, (raw: RawFinding) => findings.push(toFinding(rule.id, severity, raw, lines)));
+    }
+    findings.sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character ||
+        a.rule.localeCompare(b.rule),
+    );
+    const outline = buildOutline(model, lines, this.config);
+    return { text, lines, model, findings, outline };
+  }
+
+  private severity(id: string, fallback: Severity): Severity | undefined {
+    const level = this.config.rules[id];
+    if (level === 'off') return undefined;
+    return level ?? fallback;
+  }
+
+  private context(model: PlanModel, options: AnalyzeOptions): RuleContext {
+    let placeholders: BracketText[] | undefined;
+    let dependencies: DependencyGraph | undefined;
+    const found = () => (placeholders ??= model.brackets.filter((b) => this.placeholderMatcher.matches(b)));
+    return {
+      model,
+      template: this.template,
+      config: this.config,
+      today: options.today ?? new Date().toISOString().slice(0, 10),
+      placeholders: found,
+      hasPlaceholder: (span) => {
+        // Brackets come in document order: binary search for the first one at or after span.start.
+        const list = found();
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (list[mid].start < span.start) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo < list.length && list[lo].end <= span.end;
+      },
+      dependencies: () => (dependencies ??= buildDependencyGraph(model)),
+    };
+  }
+}
+
+function toFinding(rule: string, severity: Severity, raw: RawFinding, lines: LineIndex): Finding {
+  const finding: Finding = { rule, severity, message: raw.message, range: lines.range(raw.span) };
+  if (raw.fixes && raw.fixes.length > 0) {
+    finding.fixes = raw.fixes.map((f) => ({
+      title: f.title,
+      preferred: f.preferred,
+      edits: f.edits.map((e) => ({ range: lines.range(e.span), newText: e.newText })),
+    }));
+  }
+  return finding;
+}
+
+function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+function formatSize(chars: number): string {
+  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : `${Math.round(chars / 1024)} KB`;
+}

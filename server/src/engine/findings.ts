@@ -1,0 +1,41 @@
+import type { Range } from './lineIndex';
+import type { Span } from './model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** One text replacement; an insertion has an empty range. */
+export interface TextEditData {
+  range: Range;
+  newText: string;
+}
+
+/** A fix a client can offer as-is: a title and the edits that make it. */
+export interface FixData {
+  title: string;
+  edits: TextEditData[];
+  /** The fix an editor should mark as preferred / apply in "fix all". */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Present when the finding can be fixed; several entries are alternatives. */
+  fixes?: FixData[];
+}
+
+/** What a rule reports: offsets into the text, converted to ranges by the engine. */
+export interface RawFix {
+  title: string;
+  edits: Array<{ span: Span; newText: string }>;
+  preferred?: boolean;
+}
+
+export interface RawFinding {
+  span: Span;
+  message: string;
+  fixes?: RawFix[];
+}

@@ -1,0 +1,39 @@
+// Forgiving heading comparison: people decorate headings ("Phase 2: Build ✅",
+// "Timeline (Week 1)", "1.2 API Contract Design") and change case. Two headings
+// are "the same section" when their keys are equal; a phase is keyed by its number.
+
+const PHASE = /^phase\s+(\d+(?:\.\d+)*)\b/iu;
+const COMPLETE_MARK = /[✅✔☑]|\((?:complete|completed|done)\)|\bCOMPLETED?\b|\bDONE\b/u;
+// Trailing decorations: emoji and symbols, parentheticals, bracketed tags, bold status words.
+const TRAILING_DECORATION =
+  /(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]|[\p{Extended_Pictographic}\p{So}\p{Sk}\uFE0F\u200D✓✗*_~|:–—-]+|\b(?:COMPLETED?|DONE|WIP|TODO)\b))+\s*$/u;
+const LEADING_NUMBER = /^(?:[A-Z][.)]|\d+(?:\.\d+)*[.)]?)\s+(?=\S)/u;
+const LEADING_DECORATION = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]+/u;
+
+export function phaseNumber(text: string): string | undefined {
+  const m = PHASE.exec(text.replace(LEADING_DECORATION, '').trim());
+  return m ? normalizeNumber(m[1]) : undefined;
+}
+
+function normalizeNumber(n: string): string {
+  return n.split('.').map((part) => String(Number(part))).join('.');
+}
+
+export function claimsComplete(text: string): boolean {
+  return COMPLETE_MARK.test(text);
+}
+
+/** The comparison key for a heading's text. */
+export function headingKey(text: string): string {
+  const phase = phaseNumber(text);
+  if (phase !== undefined) return `phase ${phase}`;
+  let t = text.replace(LEADING_DECORATION, '').trim();
+  t = t.replace(TRAILING_DECORATION, '').trim();
+  const withoutNumber = t.replace(LEADING_NUMBER, '');
+  if (withoutNumber.length > 0) t = withoutNumber;
+  return t
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,21 @@
+// The engine's public surface: what the server, the CLI, the tests and the
+// benchmark import. Nothing here touches vscode, an LSP connection or the disk.
+export { PlanEngine, type Analysis, type AnalyzeOptions } from './engine';
+export {
+  resolveConfig,
+  DEFAULT_CONFIG,
+  DEFAULT_INCLUDE,
+  DEFAULT_STATUSES,
+  RULE_LEVELS,
+  type PlanConfig,
+  type RuleLevel,
+  type ConfigProblem,
+  type ResolvedConfig,
+} from './config';
+export type { Finding, FixData, Severity, TextEditData } from './findings';
+export { SEVERITIES } from './findings';
+export { LineIndex, type Position, type Range } from './lineIndex';
+export type { Outline, OutlineSection, OutlineTask, Progress } from './outline';
+export type { PlanModel } from './model';
+export { RULES, RULE_IDS } from './rules';
+export { isPlanDocument } from './planFiles';

@@ -1,0 +1,103 @@
+// The typed plan model. Everything here is plain data with source offsets
+// (UTF-16 code units into the original text, BOM included), so rules never
+// touch mdast and ranges convert to LSP positions in one place (LineIndex).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Heading extends Span {
+  depth: number;
+  /** Heading text as rendered (markup stripped, whitespace trimmed). */
+  text: string;
+  /** Forgiving comparison key: see headings.ts. */
+  key: string;
+  /** Phase number when the heading names a phase ("Phase 2: …" → "2"). */
+  phase?: string;
+  /** The heading claims completion (✅, "(Complete)", "COMPLETE"). */
+  claimsComplete: boolean;
+}
+
+export interface Section extends Span {
+  heading: Heading;
+  parent?: Section;
+  children: Section[];
+  /** True when anything other than headings and thematic breaks lies inside. */
+  hasContent: boolean;
+}
+
+export interface Field extends Span {
+  /** Label as written ("Files"). */
+  label: string;
+  /** Comparison key: lower case, singular ("file"). */
+  key: string;
+  value: string;
+  valueSpan: Span;
+}
+
+export interface TaskItem extends Span {
+  checked: boolean;
+  /** The `[ ]` / `[x]` marker itself. */
+  checkbox: Span;
+  /** Plain text of the item's first line (after the checkbox). */
+  text: string;
+  /** Explicit id such as T001, 1.2, TASK-003, B1.1, when the text starts with one. */
+  id?: string;
+  section?: Section;
+  phase?: Section;
+  parent?: TaskItem;
+  block?: TaskBlock;
+}
+
+export interface TaskBlock {
+  item: TaskItem;
+  title: string;
+  titleSpan: Span;
+  fields: Field[];
+}
+
+export interface TableCell extends Span {
+  text: string;
+}
+
+export interface TableRow extends Span {
+  cells: TableCell[];
+}
+
+export interface Table extends Span {
+  header: TableRow;
+  rows: TableRow[];
+  section?: Section;
+}
+
+/** A bracketed span such as `[FEATURE_NAME]`, not a link, image, footnote or checkbox. */
+export interface BracketText extends Span {
+  /** The text including brackets. */
+  text: string;
+  /** Inside inline code, a code block, HTML or front matter. */
+  inCode: boolean;
+}
+
+/** A list-like line that was probably meant as a task but is not one. */
+export interface MalformedCheckbox extends Span {
+  /** The corrected line prefix, e.g. `- [ ] `. */
+  replacement: string;
+  found: string;
+}
+
+export interface PlanModel {
+  text: string;
+  title?: Heading;
+  metadata: Field[];
+  headings: Heading[];
+  /** Top-level sections (H2, or the shallowest depth below the title). */
+  sections: Section[];
+  /** Sections whose heading names a phase, in document order. */
+  phases: Section[];
+  tasks: TaskItem[];
+  blocks: TaskBlock[];
+  tables: Table[];
+  brackets: BracketText[];
+  malformedCheckboxes: MalformedCheckbox[];
+}

@@ -1,0 +1,22 @@
+import type { Rule } from './rule';
+import { sectionLevels } from './sections';
+
+export const duplicateSection: Rule = {
+  id: 'duplicate-section',
+  description: 'A section the template requires appears more than once at the same level.',
+  defaultSeverity: 'warning',
+  check({ model, template }, report) {
+    for (const level of sectionLevels(model, template.sections)) {
+      for (const sections of level.present.values()) {
+        const [first, ...again] = sections;
+        for (const s of again) {
+          if (s.heading.depth !== first.heading.depth || s.parent !== first.parent) continue;
+          report({
+            span: s.heading,
+            message: `Section "${s.heading.text}" appears again; the first "${first.heading.text}" is earlier in the plan. Merge them.`,
+          });
+        }
+      }
+    }
+  },
+};

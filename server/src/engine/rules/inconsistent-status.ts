@@ -1,0 +1,49 @@
+import type { Section, TaskItem } from '../model';
+import type { Rule } from './rule';
+
+const COMPLETE_STATUS = /^(?:complete|completed|done|finished)$/i;
+
+export const inconsistentStatus: Rule = {
+  id: 'inconsistent-status',
+  description:
+    'The plan claims what its content contradicts: Status Complete with open tasks, a phase marked complete with open tasks, a checked task that still holds a placeholder.',
+  defaultSeverity: 'warning',
+  check({ model, hasPlaceholder }, report) {
+    const open = model.tasks.filter((t) => !t.checked);
+    const status = model.metadata.find((f) => f.key === 'status');
+    if (status && COMPLETE_STATUS.test(status.value.replace(/[`*_\p{Extended_Pictographic}\uFE0F]/gu, '').trim()) && open.length > 0) {
+      report({ span: status.valueSpan, message: `Status says "${status.value}" but ${count(open.length)} still open (first: ${describe(open[0])}).` });
+    }
+    for (const section of model.phases) {
+      if (!section.heading.claimsComplete) continue;
+      const inside = open.filter((t) => within(t, section));
+      if (inside.length > 0) {
+        report({ span: section.heading, message: `"${section.heading.text}" is marked complete but ${count(inside.length)} still open (first: ${describe(inside[0])}).` });
+      }
+    }
+    for (const task of model.tasks) {
+      const line = { start: task.checkbox.start, end: firstLineEnd(model.text, task.checkbox.end) };
+      if (task.checked && hasPlaceholder(line)) {
+        report({ span: line, message: 'This task is checked but still holds an unfilled placeholder.' });
+      }
+    }
+  },
+};
+
+function within(task: TaskItem, section: Section): boolean {
+  return task.start >= section.start && task.start < section.end;
+}
+
+function count(n: number): string {
+  return n === 1 ? '1 task is' : `${n} tasks are`;
+}
+
+function describe(t: TaskItem): string {
+  return `"${(t.block?.title ?? t.text).slice(0, 60)}"`;
+}
+
+function firstLineEnd(text: string, from: number): number {
+  const m = /\r|\n/g;
+  m.lastIndex = from;
+  return m.exec(text)?.index ?? text.length;
+}

@@ -1,0 +1,114 @@
+import type { Field, Span } from '../model';
+import type { Rule, RuleContext } from './rule';
+import { eol } from './sections';
+
+// semver.org's own pattern.
+const SEMVER =
+  /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+export const invalidMetadata: Rule = {
+  id: 'invalid-metadata',
+  description:
+    'The metadata block lacks a field the template has, or Created is not a real date, Status is not an allowed value, Version is not semver, or Feature disagrees with the title.',
+  defaultSeverity: 'warning',
+  check(context, report) {
+    const { model, template } = context;
+    const anchor: Span = model.title ?? { start: 0, end: 0 };
+    const missing = template.metadataFields.filter((f) => !model.metadata.some((m) => m.key === f.key));
+    if (missing.length > 0) {
+      const names = missing.map((f) => f.label);
+      const nl = eol(model.text);
+      const last = model.metadata[model.metadata.length - 1];
+      const at = last ? last.end : (model.title?.end ?? 0);
+      const templateValue = (key: string) => template.model.metadata.find((m) => m.key === key)?.value ?? '';
+      const lines = missing.map((f) => `**${f.label}**: ${templateValue(f.key)}`);
+      const newText = last ? lines.map((l) => nl + l).join('') : nl + nl + lines.join(nl);
+      report({
+        span: last ?? anchor,
+        message: `Metadata lacks ${names.join(', ')}.`,
+        fixes: [{ title: `Add ${names.join(', ')}`, preferred: true, edits: [{ span: { start: at, end: at }, newText }] }],
+      });
+    }
+    for (const field of model.metadata) {
+      if (!field.value || context.hasPlaceholder(field.valueSpan)) continue;
+      const problem = check(field, context);
+      if (problem) report({ span: field.valueSpan, ...problem });
+    }
+  },
+};
+
+type Problem = { message: string; fixes?: Array<{ title: string; preferred?: boolean; edits: Array<{ span: Span; newText: string }> }> };
+
+function check(field: Field, { config, model, today, template }: RuleContext): Problem | undefined {
+  const value = plain(field.value);
+  const replace = (title: string, newText: string, preferred = false) => ({ title, preferred, edits: [{ span: field.valueSpan, newText }] });
+  switch (field.key) {
+    case 'created':
+    case 'date':
+    case 'updated':
+    case 'last updated':
+      if (isRealDate(value)) return undefined;
+      return { message: `${field.label} "${field.value}" is not a real date; write it as YYYY-MM-DD.`, fixes: [replace(`Set ${field.label} to today (${today})`, today, true)] };
+    case 'status': {
+      const allowed = config.statuses;
+      if (allowed.some((s) => s.toLowerCase() === value.toLowerCase())) return undefined;
+      return {
+        message: `Status "${field.value}" is not one of ${allowed.join(', ')}.`,
+        fixes: allowed.map((s) => replace(`Set Status to ${s}`, s)),
+      };
+    }
+    case 'version':
+      if (SEMVER.test(value)) return undefined;
+      return { message: `Version "${field.value}" is not a semantic version such as 1.0.0.` };
+    case 'feature': {
+      const title = featureFromTitle(model.title?.text, template.titleSuffix);
+      if (title === undefined || normalize(title) === normalize(value) || normalize(title) === '') return undefined;
+      return {
+        message: `Feature "${field.value}" disagrees with the title's "${title}".`,
+        fixes: [replace(`Set Feature to "${title}"`, title, true)],
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Field values may carry emphasis, code or emoji ("✅ Complete", "`1.0.0`"). */
+function plain(value: string): string {
+  return value
+    .replace(/[`*_]/g, '')
+    .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '')
+    .trim();
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** YYYY-MM-DD (optionally with a time), or "January 5, 2025" / "5 January 2025", and the day must exist. */
+export function isRealDate(value: string): boolean {
+  let y: number;
+  let m: number;
+  let d: number;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/.exec(value);
+  const named = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(value) ?? /^(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})$/.exec(value);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (named) {
+    const [month, day] = /^\d/.test(named[1]) ? [named[2], named[1]] : [named[1], named[2]];
+    m = MONTHS.indexOf(month.slice(0, 3).toLowerCase()) + 1;
+    d = Number(day);
+    y = Number(named[3]);
+    if (m === 0) return false;
+  } else return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** The feature name a title gives, by the template's title pattern: "X - Implementation Plan" → "X". */
+function featureFromTitle(title: string | undefined, suffix: string | undefined): string | undefined {
+  if (!title || !suffix || /\[[^\]]*\]/.test(title)) return undefined;
+  const words = suffix.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return title.replace(new RegExp(`\\s*[-–—:|]?\\s*${words}\\s*$`, 'iu'), '').trim();
+}
+
+function normalize(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

@@ -1,0 +1,27 @@
+import type { PlanConfig } from '../config';
+import type { RawFinding, Severity } from '../findings';
+import type { BracketText, PlanModel, Span } from '../model';
+import type { TemplateSchema } from '../template';
+import type { DependencyGraph } from '../dependencies';
+
+/** What every rule sees. Derived facts shared by several rules are computed once, on first use. */
+export interface RuleContext {
+  model: PlanModel;
+  template: TemplateSchema;
+  config: PlanConfig;
+  /** Today as YYYY-MM-DD, for fixes that fill in a date. */
+  today: string;
+  /** Brackets that are unfilled placeholders. */
+  placeholders(): BracketText[];
+  /** Does an unfilled placeholder lie within the span? */
+  hasPlaceholder(span: Span): boolean;
+  dependencies(): DependencyGraph;
+}
+
+export interface Rule {
+  /** Public contract: documented in docs/rules.md, used in settings and in output. */
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  check(context: RuleContext, report: (finding: RawFinding) => void): void;
+}

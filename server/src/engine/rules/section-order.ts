@@ -1,0 +1,67 @@
+import type { Section } from '../model';
+import type { Rule } from './rule';
+import { sectionLevels } from './sections';
+
+export const sectionOrder: Rule = {
+  id: 'section-order',
+  description: 'Sections the template requires appear in a different order than the template gives.',
+  defaultSeverity: 'warning',
+  check({ model, template }, report) {
+    for (const level of sectionLevels(model, template.sections)) {
+      const order = new Map(level.required.map((r, i) => [r.key, i]));
+      // First occurrences in document order; duplicates are duplicate-section's business.
+      const present = [...level.present.values()].map((list) => list[0]).sort((a, b) => a.start - b.start);
+      const inOrder = longestIncreasing(present.map((s) => order.get(s.heading.key)!));
+      present.forEach((section, i) => {
+        if (inOrder.has(i)) return;
+        const index = order.get(section.heading.key)!;
+        // Anchor the move on the nearest in-order section the template puts after it.
+        const after = present.filter((_, j) => inOrder.has(j) && order.get(present[j].heading.key)! > index)[0];
+        const before = present.filter((_, j) => inOrder.has(j) && order.get(present[j].heading.key)! < index).pop();
+        const hint = after ? `before "${after.heading.text}"` : before ? `after "${before.heading.text}"` : 'elsewhere';
+        report({
+          span: section.heading,
+          message: `Section "${section.heading.text}" is out of the template's order: it belongs ${hint}.`,
+          fixes: moveFix(model.text, section, after, before),
+        });
+      });
+    }
+  },
+};
+
+/** Indexes (into `values`) of one longest strictly increasing subsequence. */
+function longestIncreasing(values: number[]): Set<number> {
+  const tails: number[] = [];
+  const prev: number[] = new Array(values.length).fill(-1);
+  values.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1];
+    tails[lo] = i;
+  });
+  const keep = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) keep.add(i);
+  return keep;
+}
+
+function moveFix(text: string, section: Section, after: Section | undefined, before: Section | undefined) {
+  const target = after ? after.start : before ? before.end : undefined;
+  if (target === undefined || (target > section.start && target < section.end)) return undefined;
+  let moved = text.slice(section.start, section.end);
+  if (!/\n\s*$/.test(moved)) moved += '\n\n';
+  return [
+    {
+      title: `Move "${section.heading.text}" ${after ? `before "${after.heading.text}"` : `after "${before!.heading.text}"`}`,
+      preferred: true,
+      edits: [
+        { span: { start: section.start, end: section.end }, newText: '' },
+        { span: { start: target, end: target }, newText: moved },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,71 @@
+import type { PlanModel, Section } from '../model';
+import type { RequiredSection } from '../template';
+
+// Shared by the section rules: which plan sections stand for which template
+// sections. Required top-level sections are looked for at the top level first,
+// then anywhere (a plan that nests its phases under "## Implementation Phases"
+// still has them); required subsections are looked for inside their parent.
+
+export interface SectionLevel {
+  /** The plan section the required ones live under (undefined: the document). */
+  parent?: Section;
+  required: RequiredSection[];
+  /** Present plan sections for each required key, in document order. */
+  present: Map<string, Section[]>;
+}
+
+export function sectionLevels(model: PlanModel, required: RequiredSection[]): SectionLevel[] {
+  const top: SectionLevel = { required, present: collect(model.sections, required, model.sections.flatMap(descendants)) };
+  const levels = [top];
+  for (const r of required) {
+    const parent = top.present.get(r.key)?.[0];
+    if (!parent || r.children.length === 0) continue;
+    levels.push({ parent, required: r.children, present: collect(parent.children, r.children, parent.children.flatMap(descendants)) });
+  }
+  return levels;
+}
+
+function collect(direct: Section[], required: RequiredSection[], all: Section[]): Map<string, Section[]> {
+  const present = new Map<string, Section[]>();
+  const keys = new Set(required.map((r) => r.key));
+  for (const s of direct) if (keys.has(s.heading.key)) push(present, s.heading.key, s);
+  for (const r of required) {
+    if (present.has(r.key)) continue;
+    const nested = all.find((s) => s.heading.key === r.key);
+    if (nested) push(present, r.key, nested);
+  }
+  return present;
+}
+
+function push(map: Map<string, Section[]>, key: string, s: Section): void {
+  (map.get(key) ?? map.set(key, []).get(key)!).push(s);
+}
+
+function descendants(s: Section): Section[] {
+  return s.children.flatMap((c) => [c, ...descendants(c)]);
+}
+
+/** The line-break style of a document, for text we insert into it. */
+export function eol(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+export function withEol(snippet: string, text: string): string {
+  return snippet.replace(/\r?\n/g, eol(text));
+}
+
+/** Where a section's own text ends, before the blank lines and `---` that separate it from the next. */
+export function contentEnd(text: string, section: Section): number {
+  let end = section.end;
+  for (;;) {
+    let i = end;
+    while (i > section.start && /\s/.test(text[i - 1])) i--;
+    const lineStart = Math.max(text.lastIndexOf('\n', i - 1) + 1, section.start);
+    if (i > lineStart && /^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$/.test(text.slice(lineStart, i)) && lineStart > section.heading.end) {
+      end = lineStart;
+      continue;
+    }
+    return i;
+  }
+}

@@ -1,0 +1,77 @@
+import { parsePlan } from './parse';
+import type { PlanModel, Section } from './model';
+
+// The template is the schema: everything the rules expect is read from a
+// template Markdown file, with no code per template.
+
+export interface RequiredSection {
+  key: string;
+  /** The heading text as the template writes it. */
+  title: string;
+  depth: number;
+  /** Template source of the whole section (heading, body, subsections), for inserting it. */
+  source: string;
+  hasContent: boolean;
+  children: RequiredSection[];
+}
+
+export interface LabelledKey {
+  key: string;
+  label: string;
+}
+
+export interface TemplateSchema {
+  model: PlanModel;
+  sections: RequiredSection[];
+  /** Fields every `**Task**:` block of the template has. */
+  taskFields: LabelledKey[];
+  /** `**Label**: value` fields between the template's title and first section. */
+  metadataFields: LabelledKey[];
+  /** Every bracketed text of the template: `[FEATURE_NAME]`, `[hours]`, `[Risk 1]`, … */
+  placeholders: Set<string>;
+  /** What the title adds to the feature name, e.g. "- Implementation Plan". */
+  titleSuffix?: string;
+}
+
+export function deriveTemplate(text: string): TemplateSchema {
+  const model = parsePlan(text);
+  return {
+    model,
+    sections: model.sections.map((s) => required(s, text)),
+    taskFields: commonTaskFields(model),
+    metadataFields: unique(model.metadata.map((f) => ({ key: f.key, label: f.label }))),
+    placeholders: new Set(model.brackets.map((b) => b.text)),
+    titleSuffix: titleSuffix(model),
+  };
+}
+
+function required(section: Section, text: string): RequiredSection {
+  return {
+    key: section.heading.key,
+    title: section.heading.text,
+    depth: section.heading.depth,
+    source: text.slice(section.start, section.end),
+    hasContent: section.hasContent,
+    children: section.children.map((c) => required(c, text)),
+  };
+}
+
+function commonTaskFields(model: PlanModel): LabelledKey[] {
+  if (model.blocks.length === 0) return [];
+  const [first, ...rest] = model.blocks;
+  return unique(first.fields.map((f) => ({ key: f.key, label: f.label }))).filter((f) =>
+    rest.every((b) => b.fields.some((g) => g.key === f.key)),
+  );
+}
+
+function unique(keys: LabelledKey[]): LabelledKey[] {
+  const seen = new Set<string>();
+  return keys.filter((k) => !seen.has(k.key) && seen.add(k.key));
+}
+
+function titleSuffix(model: PlanModel): string | undefined {
+  const title = model.title?.text;
+  if (!title) return undefined;
+  const m = /^\[[^\]]+\]\s*(.*)$/.exec(title);
+  return m?.[1] || undefined;
+}
