@@ -20,7 +20,7 @@ export interface DependencyRef {
 
 export interface DependencyGraph {
   refs: DependencyRef[];
-  /** Each cycle as the list of tasks in order; a task may be in one cycle only. */
+  /** Each cycle as tasks in dependency order (each depends on the next, the last on the first). */
   cycles: TaskItem[][];
 }
 
@@ -129,9 +129,32 @@ function findCycles(tasks: TaskItem[], refs: DependencyRef[]): TaskItem[][] {
           component.push(t);
         } while (t !== frame.node);
         const selfLoop = component.length === 1 && (edges.get(t) ?? []).includes(t);
-        if (component.length > 1 || selfLoop) cycles.push(component.sort((a, b) => a.start - b.start));
+        if (component.length > 1 || selfLoop) cycles.push(cycleThrough(component, edges));
       }
     }
   }
   return cycles;
+}
+
+/** A cycle along the dependency edges, from the component's first task back to it (breadth-first, so shortest). */
+function cycleThrough(component: TaskItem[], edges: Map<TaskItem, TaskItem[]>): TaskItem[] {
+  const members = new Set(component);
+  const first = component.reduce((a, b) => (b.start < a.start ? b : a));
+  const from = new Map<TaskItem, TaskItem>();
+  const queue = [first];
+  for (let i = 0; i < queue.length; i++) {
+    for (const next of edges.get(queue[i]) ?? []) {
+      if (!members.has(next)) continue;
+      if (next === first) {
+        const path = [queue[i]];
+        while (path[0] !== first) path.unshift(from.get(path[0])!);
+        return path;
+      }
+      if (!from.has(next)) {
+        from.set(next, queue[i]);
+        queue.push(next);
+      }
+    }
+  }
+  return [first];
 }

@@ -2,7 +2,8 @@
 // "Timeline (Week 1)", "1.2 API Contract Design") and change case. Two headings
 // are "the same section" when their keys are equal; a phase is keyed by its number.
 
-const PHASE = /^phase\s+(\d+(?:\.\d+)*)\b/iu;
+// "Phase 2: Build", "PHASE 1 (Week 1)", "Phase 6 🎯" — but not "Phase 0 Output: research.md".
+const PHASE = /^phase\s+(\d+(?:\.\d+)*)[ \t]*(?=$|[^\p{L}\p{N}\s])/iu;
 const COMPLETE_MARK = /[✅✔☑]|\((?:complete|completed|done)\)|\bCOMPLETED?\b|\bDONE\b/u;
 // Trailing decorations: emoji and symbols, parentheticals, bracketed tags, bold status words.
 const TRAILING_DECORATION =

@@ -224,10 +224,18 @@ class ModelBuilder {
   private table(node: MdTable): Table {
     const rows = node.children.map((row) => ({
       ...this.span(row),
-      cells: row.children.map((cell) => ({ ...this.span(cell), text: toString(cell).trim() })),
+      cells: row.children.map((cell) => ({ ...this.cellContent(this.span(cell)), text: toString(cell).trim() })),
     }));
     const span = this.span(node);
     return { ...span, header: rows[0], rows: rows.slice(1), section: this.sectionAt(span.start) };
+  }
+
+  /** A cell's span without its pipes and padding (an empty cell: the point after its pipe). */
+  private cellContent(span: Span): Span {
+    const source = this.text.slice(span.start, span.end);
+    const lead = /^\|?[ \t]*/.exec(source)![0].length;
+    const body = source.slice(lead).replace(/[ \t]*\|?[ \t]*$/, '');
+    return { start: span.start + lead, end: span.start + lead + body.length };
   }
 
   /** Metadata: `**Label**: value` lines between the title and the first section. */

@@ -8,6 +8,7 @@ export const dependencyCycle: Rule = {
   check({ dependencies }, report) {
     for (const cycle of dependencies().cycles) {
       const path = [...cycle, cycle[0]].map(name).join(' → ');
+      // Every task of the strongly connected group is reported, naming the cycle found through it.
       for (const task of cycle) {
         report({ span: task.block?.titleSpan ?? task.checkbox, message: `Dependency cycle: ${path}.` });
       }

@@ -106,7 +106,9 @@ export function isRealDate(value: string): boolean {
 function featureFromTitle(title: string | undefined, suffix: string | undefined): string | undefined {
   if (!title || !suffix || /\[[^\]]*\]/.test(title)) return undefined;
   const words = suffix.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return title.replace(new RegExp(`\\s*[-–—:|]?\\s*${words}\\s*$`, 'iu'), '').trim();
+  const feature = title.replace(new RegExp(`\\s*[-–—:|]?\\s*${words}\\s*$`, 'iu'), '').trim();
+  // A title that does not follow the template's pattern names no feature to compare.
+  return feature === title.trim() ? undefined : feature;
 }
 
 function normalize(s: string): string {

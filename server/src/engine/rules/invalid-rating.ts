@@ -1,7 +1,10 @@
 import type { Rule } from './rule';
 
 const RATED_COLUMNS = /^(?:impact|probability|likelihood|severity)$/i;
-const RATINGS = /^(?:high|medium|med|low|h|m|l)$/i;
+const LEVEL = '(?:high|medium|med|low|h|m|l)';
+// A rating, a range of two ("Medium-High"), optionally explained: "Low (well-scoped)".
+const RATINGS = new RegExp(`^${LEVEL}(?:\\s*[-–]\\s*${LEVEL})?(?:\\s*(?:[(:,;]|[-–—]\\s).*)?$`, 'i');
+const CHOICES = new RegExp(`^${LEVEL}(?:\\s*/\\s*${LEVEL})+$`, 'i');
 
 export const invalidRating: Rule = {
   id: 'invalid-rating',
@@ -18,13 +21,13 @@ export const invalidRating: Rule = {
           const value = plain(cell.text);
           if (value === '' || RATINGS.test(value)) continue;
           const column = plain(table.header.cells[i].text);
-          const choice = /\//.test(value) && value.split('/').every((v) => RATINGS.test(v.trim()));
+          const choice = CHOICES.test(value);
           report({
             span: cell,
             message: choice
               ? `${column} "${cell.text}" is still the template's list of choices: pick one of High, Medium, Low.`
               : `${column} "${cell.text}" is not a rating: use High, Medium or Low.`,
-            fixes: ['High', 'Medium', 'Low'].map((r) => ({ title: `Set ${column} to ${r}`, edits: [{ span: cellText(model.text, cell), newText: r }] })),
+            fixes: ['High', 'Medium', 'Low'].map((r) => ({ title: `Set ${column} to ${r}`, edits: [{ span: cell, newText: r }] })),
           });
         }
       }
@@ -38,12 +41,4 @@ function plain(text: string): string {
     .replace(/[`*_]/g, '')
     .replace(/[\p{Extended_Pictographic}\p{So}\uFE0F\u200D]/gu, '')
     .trim();
-}
-
-/** The cell's text without the surrounding pipes and padding. */
-function cellText(text: string, cell: { start: number; end: number }) {
-  const source = text.slice(cell.start, cell.end);
-  const lead = /^[|\s]*/.exec(source)![0].length;
-  const trail = /[|\s]*$/.exec(source.slice(lead))![0].length;
-  return { start: cell.start + lead, end: cell.end - trail };
 }

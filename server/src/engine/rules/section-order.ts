@@ -18,7 +18,7 @@ export const sectionOrder: Rule = {
         // Anchor the move on the nearest in-order section the template puts after it.
         const after = present.filter((_, j) => inOrder.has(j) && order.get(present[j].heading.key)! > index)[0];
         const before = present.filter((_, j) => inOrder.has(j) && order.get(present[j].heading.key)! < index).pop();
-        const hint = after ? `before "${after.heading.text}"` : before ? `after "${before.heading.text}"` : 'elsewhere';
+        const hint = before ? `after "${before.heading.text}"` : after ? `before "${after.heading.text}"` : 'elsewhere';
         report({
           span: section.heading,
           message: `Section "${section.heading.text}" is out of the template's order: it belongs ${hint}.`,
@@ -50,13 +50,13 @@ function longestIncreasing(values: number[]): Set<number> {
 }
 
 function moveFix(text: string, section: Section, after: Section | undefined, before: Section | undefined) {
-  const target = after ? after.start : before ? before.end : undefined;
+  const target = before ? before.end : after ? after.start : undefined;
   if (target === undefined || (target > section.start && target < section.end)) return undefined;
   let moved = text.slice(section.start, section.end);
   if (!/\n\s*$/.test(moved)) moved += '\n\n';
   return [
     {
-      title: `Move "${section.heading.text}" ${after ? `before "${after.heading.text}"` : `after "${before!.heading.text}"`}`,
+      title: `Move "${section.heading.text}" ${before ? `after "${before.heading.text}"` : `before "${after!.heading.text}"`}`,
       preferred: true,
       edits: [
         { span: { start: section.start, end: section.end }, newText: '' },

@@ -1,3 +1,4 @@
+import type { TableRow } from '../model';
 import type { Rule } from './rule';
 
 export const tableCellCount: Rule = {
@@ -20,19 +21,17 @@ export const tableCellCount: Rule = {
   },
 };
 
-/** Rewrites a row's source to `count` cells, keeping the cells' own text untouched. */
-function resize(text: string, row: { start: number; end: number; cells: Array<{ start: number; end: number }> }, count: number) {
-  const cells = row.cells;
-  if (cells.length > count) {
-    // Cut after the last kept cell; keep the row's closing pipe if it had one.
-    const cut = cells[count - 1].end;
-    const closing = text.slice(row.start, row.end).trimEnd().endsWith('|') ? '' : '';
-    const keepsPipe = text[cut - 1] === '|';
-    return { span: { start: cut, end: row.end }, newText: keepsPipe ? closing : `|${closing}` };
+/** The edit that pads or trims a row to `count` cells, leaving the kept cells' text untouched. */
+function resize(text: string, row: TableRow, count: number) {
+  const source = text.slice(row.start, row.end).trimEnd();
+  const end = row.start + source.length;
+  const closed = source.endsWith('|') && !source.endsWith('\\|');
+  if (row.cells.length > count) {
+    // The pipe that closes the last kept cell; everything after it goes.
+    const pipe = text.indexOf('|', row.cells[count - 1].end);
+    return { span: { start: closed ? pipe + 1 : pipe, end }, newText: '' };
   }
-  const source = text.slice(row.start, row.end);
-  const hasClosingPipe = source.trimEnd().endsWith('|');
-  const padding = '   |'.repeat(count - cells.length);
-  const end = row.start + source.trimEnd().length;
-  return { span: { start: end, end }, newText: hasClosingPipe ? padding : ` |${padding.slice(0, -1)}` };
+  // Without a closing pipe, the first added pipe only closes the last cell.
+  const missing = count - row.cells.length;
+  return { span: { start: end, end }, newText: ' |'.repeat(closed ? missing : missing + 1) };
 }
