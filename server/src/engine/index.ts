@@ -15,6 +15,7 @@ export {
 export type { Finding, FixData, Severity, TextEditData } from './findings';
 export { SEVERITIES } from './findings';
 export { LineIndex, type Position, type Range } from './lineIndex';
+export { applyEdits } from './edits';
 export type { Outline, OutlineSection, OutlineTask, Progress } from './outline';
 export type { PlanModel } from './model';
 export { RULES, RULE_IDS } from './rules';

@@ -11,6 +11,8 @@ export interface RequiredSection {
   depth: number;
   /** Template source of the whole section (heading, body, subsections), for inserting it. */
   source: string;
+  /** Offsets into `source` of its ATX headings (its own first), for re-levelling them. */
+  headingOffsets: number[];
   hasContent: boolean;
   children: RequiredSection[];
 }
@@ -51,6 +53,7 @@ function required(section: Section, text: string): RequiredSection {
     title: section.heading.text,
     depth: section.heading.depth,
     source: text.slice(section.start, section.end),
+    headingOffsets: headingStarts(section).map((o) => o - section.start),
     hasContent: section.hasContent,
     children: section.children.map((c) => required(c, text)),
   };
@@ -74,4 +77,22 @@ function titleSuffix(model: PlanModel): string | undefined {
   if (!title) return undefined;
   const m = /^\[[^\]]+\]\s*(.*)$/.exec(title);
   return m?.[1] || undefined;
+}
+
+function headingStarts(section: Section): number[] {
+  return [section.heading.start, ...section.children.flatMap(headingStarts)];
+}
+
+/** The section's source with its headings moved to `depth` (nested phases take deeper subsections). */
+export function sourceAtDepth(r: RequiredSection, depth: number): string {
+  const shift = depth - r.depth;
+  if (shift === 0) return r.source;
+  let out = r.source;
+  for (const offset of [...r.headingOffsets].sort((a, b) => b - a)) {
+    const hashes = /^#+/.exec(out.slice(offset))?.[0].length ?? 0;
+    if (hashes === 0) continue;
+    const level = Math.min(6, Math.max(1, hashes + shift));
+    out = out.slice(0, offset) + '#'.repeat(level) + out.slice(offset + hashes);
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import type { RequiredSection } from '../template';
+import { sourceAtDepth, type RequiredSection } from '../template';
 import type { Rule } from './rule';
 import { contentEnd, eol, sectionLevels, withEol } from './sections';
 
@@ -16,14 +16,15 @@ export const missingSection: Rule = {
         if (level.present.has(r.key)) return;
         // Insert before the next required section that is present, else at the end of the parent.
         const next = level.required.slice(index + 1).map((n) => level.present.get(n.key)?.[0]).find((s) => s !== undefined);
+        const source = sourceAtDepth(r, next ? next.heading.depth : level.parent ? level.parent.heading.depth + 1 : r.depth);
         let offset: number;
         let insert: string;
         if (next) {
           offset = next.start;
-          insert = withEol(r.source, text);
+          insert = withEol(source, text);
         } else {
           offset = level.parent ? contentEnd(text, level.parent) : text.trimEnd().length;
-          insert = nl + nl + withEol(withoutSeparator(r.source), text);
+          insert = nl + nl + withEol(withoutSeparator(source), text);
           if (level.parent && offset < level.parent.end) insert += nl;
         }
         const where = level.parent ? `in "${level.parent.heading.text}"` : 'in this plan';

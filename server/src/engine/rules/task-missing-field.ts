@@ -14,7 +14,8 @@ export const taskMissingField: Rule = {
       const names = missing.map((f) => f.label);
       // New field lines go after the block's last field, with its indentation and bullet.
       const last = block.fields[block.fields.length - 1];
-      const prefix = last ? linePrefix(model.text, last.start) : `${linePrefix(model.text, block.item.start).replace(/\S.*$/, '')}  - `;
+      // Without fields yet, nest under the item: indent to where its checkbox starts.
+      const prefix = last ? linePrefix(model.text, last.start) : `${' '.repeat(linePrefix(model.text, block.item.checkbox.start).length)}- `;
       const at = last ? last.end : block.titleSpan.end;
       const lines = missing.map((f) => `${nl}${prefix}**${f.label}**: ${templateValue(template.model.blocks, f.key)}`);
       report({

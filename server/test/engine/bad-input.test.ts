@@ -1,0 +1,68 @@
+// Hostile input: the engine answers with what it can, never throws, never hangs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PlanEngine } from '../../src/engine';
+import { TEMPLATE_TEXT } from './helpers';
+
+const engine = new PlanEngine(TEMPLATE_TEXT);
+
+const cases: Record<string, string> = {
+  empty: '',
+  'only whitespace': ' \n\t\n  \r\n',
+  'binary garbage': String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+  'nested list bomb': '* '.repeat(8000) + 'a',
+  'nested quote bomb': '> '.repeat(8000) + 'a',
+  'unclosed brackets': '['.repeat(5000) + ' text ' + '[TODO '.repeat(3000),
+  'unclosed code fence': '```\n' + '- [ ] [TODO]\n'.repeat(2000),
+  'long line': '- [ ] **Task**: ' + 'x'.repeat(200_000),
+  'many tables': '| a | b |\n|---|---|\n| 1 |\n'.repeat(3000),
+};
+
+for (const [name, text] of Object.entries(cases)) {
+  test(`bad input: ${name}`, () => {
+    const analysis = engine.analyze(text);
+    assert.ok(Array.isArray(analysis.findings));
+  });
+}
+
+test('bad input: the nesting bomb is refused with one information finding', () => {
+  const { findings, skipped } = engine.analyze('* '.repeat(8000) + 'a');
+  assert.match(skipped ?? '', /nests lists or block quotes more than 64 deep/);
+  assert.deepEqual(findings.map((f) => [f.rule, f.severity]), [['validation-skipped', 'information']]);
+});
+
+test('bad input: a 5 MB plan is refused by maxFileSize, not parsed', () => {
+  const big = TEMPLATE_TEXT.repeat(Math.ceil(5_000_000 / TEMPLATE_TEXT.length));
+  const started = performance.now();
+  const { skipped, findings } = engine.analyze(big);
+  assert.match(skipped ?? '', /over the maxFileSize setting/);
+  assert.equal(findings.length, 1);
+  // Not a timing assertion on the engine's speed: refusing must not parse at all.
+  assert.ok(performance.now() - started < 1000);
+});
+
+test('bad input: BOM, CRLF, tabs, CJK and emoji keep ranges on the right characters', () => {
+  const text = [
+    '\uFEFF# 計画 🚀 - Implementation Plan',
+    '',
+    '**Feature**: 計画 🚀',
+    '',
+    '## Executive Summary',
+    '',
+    "\t[TODO] in tab-indented code is code; [DATE] there is the template's",
+    '',
+    '- [ ]\t😀 [TODO]\t說明 [DATE]',
+    '',
+  ].join('\r\n');
+  const { findings, lines } = engine.analyze(text);
+  const placeholders = findings.filter((f) => f.rule === 'unfilled-placeholder');
+  assert.deepEqual(
+    placeholders.map((f) => text.slice(lines.offset(f.range.start), lines.offset(f.range.end))),
+    ['[DATE]', '[TODO]', '[DATE]'],
+  );
+  // 😀 is a surrogate pair: two UTF-16 code units, as LSP counts.
+  assert.deepEqual(placeholders[1].range, { start: { line: 8, character: 9 }, end: { line: 8, character: 15 } });
+  // The BOM is a character of line 0: the title's range starts after it.
+  const { model } = engine.analyze(text);
+  assert.equal(lines.position(model!.title!.start).character, 1);
+});
