@@ -1,0 +1,96 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { PlanEngine } from '../engine';
+import { collectTargets, type Target } from './files';
+import { formatJson } from './formats/json';
+import { toSarif } from './formats/sarif';
+import { formatText } from './formats/text';
+import { loadEngine, type Io, type SettingsFlags } from './io';
+import { countSeverities, type CheckResult } from './report';
+
+// `planmark check`. Exit codes: 0 clean, 1 errors (or more warnings than
+// --max-warnings), 2 when a path could not be checked: missing, unreadable, or
+// over maxFileSize. The other files are still checked and reported.
+
+export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export interface CheckOptions extends SettingsFlags {
+  paths: string[];
+  format: CheckFormat;
+  maxWarnings?: number;
+  version: string;
+}
+
+export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
+  const loaded = loadEngine(options, io);
+  if (!loaded) return 2;
+  const { engine, settings } = loaded;
+  const found = await collectTargets(options.paths, io.cwd, settings.config);
+  for (const folder of found.emptyFolders) io.err(`planmark: no plan files found in ${folder}\n`);
+  const result = await checkFiles(found.targets, engine);
+  result.problems.unshift(...found.problems);
+  for (const p of result.problems) io.err(`planmark: ${p.message}\n`);
+
+  if (options.format === 'json') io.out(formatJson(result.reports));
+  else if (options.format === 'sarif') io.out(JSON.stringify(toSarif(result, { cwd: io.cwd, version: options.version, configProblems: settings.problems }), null, 2) + '\n');
+  else io.out(formatText(result.reports, { color: io.color }));
+
+  if (result.problems.length > 0) return 2;
+  const counts = countSeverities(result.reports);
+  if (counts.error > 0) return 1;
+  if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
+    io.err(`planmark: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+export async function checkFiles(targets: readonly Target[], engine: PlanEngine): Promise<CheckResult> {
+  const result: CheckResult = { reports: [], problems: [] };
+  for (const target of targets) {
+    const read = await readPlan(target, engine.config.maxFileSize);
+    if ('problem' in read) result.problems.push({ file: target.file, message: read.problem });
+    else result.reports.push({ ...target, analysis: engine.analyze(read.text) });
+  }
+  return result;
+}
+
+/**
+ * The file's text, or why it cannot be checked. The size is checked before
+ * reading, so a huge file costs nothing. A BOM is dropped, as editors do, so
+ * that columns match what an editor shows.
+ */
+export async function readPlan(target: Target, maxFileSize: number): Promise<{ text: string } | { problem: string }> {
+  try {
+    const info = await stat(target.path);
+    if (!info.isFile()) return { problem: `${target.file}: not a regular file` };
+    if (info.size > maxFileSize) {
+      return { problem: `${target.file}: skipped, it is ${formatBytes(info.size)}, over the maxFileSize setting (${formatBytes(maxFileSize)})` };
+    }
+    const text = await readFile(target.path, 'utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (error) {
+    return { problem: `${target.file}: cannot read it (${describeError(error)})` };
+  }
+}
+
+function describeError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return e.code ?? String(error);
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}

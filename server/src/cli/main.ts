@@ -1,0 +1,153 @@
+import { parseArgs } from 'node:util';
+import { version } from '../../../package.json';
+import { CHECK_FORMATS, runCheck, type CheckFormat } from './check';
+import type { Io } from './io';
+import { OUTLINE_FORMATS, runOutline, type OutlineFormat } from './outline';
+
+// The `planmark` command line: argument handling only; the commands live in
+// check.ts and outline.ts. Exit codes: 0 clean, 1 findings that fail the check,
+// 2 bad usage or a file that could not be checked.
+
+const USAGE = `Usage: planmark <command> [options]
+
+Commands:
+  check [options] PATH...    Validate plans: files, or folders searched for plans
+  outline [options] FILE     Print a plan's sections, tasks and progress
+  help                       Show this help
+
+Options for check:
+  --format text|json|sarif   Output format (default: text)
+  --max-warnings N           Fail (exit 1) when there are more than N warnings
+  --config FILE              Configuration file (default: ./.planmarkrc.json)
+  --template FILE            Template the plans follow (default: configured, else built-in)
+
+Options for outline:
+  --format text|json         Output format (default: text); JSON ranges are 0-based
+  --config FILE, --template FILE   As for check
+
+  -h, --help                 Show this help
+  -v, --version              Show the version
+
+A folder is searched for **/*.md (skipping node_modules and .git); a file there is
+checked when it matches the configuration's include globs (relative to the current
+folder) or its first heading ends in "Implementation Plan". A file named on the
+command line is always checked.
+
+Exit status: 0 no errors and at most --max-warnings warnings; 1 errors, or more
+warnings than --max-warnings; 2 bad usage, or a file that could not be checked
+(missing, unreadable, or larger than maxFileSize), after checking the others.
+`;
+
+class UsageError extends Error {}
+
+const SETTINGS_OPTIONS = {
+  config: { type: 'string' },
+  template: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await check(rest, io);
+      case 'outline':
+        return await outline(rest, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return 0;
+      case '--version':
+      case '-v':
+        io.out(`${version}\n`);
+        return 0;
+      default:
+        io.err(command === undefined ? USAGE : `planmark: unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError || isParseArgsError(error))) throw error;
+    io.err(`planmark: ${(error as Error).message}\nRun "planmark --help" for usage.\n`);
+    return 2;
+  }
+}
+
+async function check(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...SETTINGS_OPTIONS, 'max-warnings': { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (values.help) return help(io);
+  if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
+  return runCheck(
+    {
+      paths: positionals,
+      format: oneOf(values.format ?? 'text', CHECK_FORMATS) as CheckFormat,
+      maxWarnings: values['max-warnings'] === undefined ? undefined : count(values['max-warnings']),
+      config: values.config,
+      template: values.template,
+      version,
+    },
+    io,
+  );
+}
+
+async function outline(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: SETTINGS_OPTIONS, allowPositionals: true });
+  if (values.help) return help(io);
+  if (positionals.length !== 1) throw new UsageError('outline needs exactly one file');
+  return runOutline(
+    {
+      file: positionals[0],
+      format: oneOf(values.format ?? 'text', OUTLINE_FORMATS) as OutlineFormat,
+      config: values.config,
+      template: values.template,
+    },
+    io,
+  );
+}
+
+function help(io: Io): number {
+  io.out(USAGE);
+  return 0;
+}
+
+function oneOf(value: string, allowed: readonly string[]): string {
+  if (!allowed.includes(value)) throw new UsageError(`--format must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value;
+}
+
+function count(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings must be a whole number, not "${value}"`);
+  return Number(value);
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return typeof (error as NodeJS.ErrnoException)?.code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS_');
+}
+
+if (require.main === module) {
+  // A closed pipe (`planmark check . | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  const io: Io = {
+    cwd: process.cwd(),
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  };
+  main(process.argv.slice(2), io).then(
+    // exitCode rather than exit(): output to a pipe is flushed before the process ends.
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`planmark: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import type { Outline, OutlineSection, OutlineTask } from '../engine';
+import { readPlan } from './check';
+import { displayPath } from './files';
+import { loadEngine, type Io, type SettingsFlags } from './io';
+
+// `planmark outline FILE`: the plan's sections, tasks and progress, as the
+// editor's sidebar shows them. JSON is the engine's Outline unchanged (its
+// ranges are LSP ranges: 0-based lines, UTF-16 columns).
+
+export const OUTLINE_FORMATS = ['text', 'json'] as const;
+export type OutlineFormat = (typeof OUTLINE_FORMATS)[number];
+
+export interface OutlineOptions extends SettingsFlags {
+  file: string;
+  format: OutlineFormat;
+}
+
+/** Exit 0 with the outline, 2 when the file cannot be read or was not validated. */
+export async function runOutline(options: OutlineOptions, io: Io): Promise<number> {
+  const loaded = loadEngine(options, io);
+  if (!loaded) return 2;
+  const path = resolve(io.cwd, options.file);
+  const target = { file: displayPath(path, io.cwd), path };
+  const read = await readPlan(target, loaded.engine.config.maxFileSize);
+  if ('problem' in read) {
+    io.err(`planmark: ${read.problem}\n`);
+    return 2;
+  }
+  const analysis = loaded.engine.analyze(read.text);
+  if (analysis.skipped) {
+    io.err(`planmark: ${target.file}: not validated (${analysis.skipped})\n`);
+    return 2;
+  }
+  io.out(options.format === 'json' ? JSON.stringify(analysis.outline, null, 2) + '\n' : formatOutline(analysis.outline));
+  return 0;
+}
+
+/** An indented tree: sections with `done/total · Nh`, tasks as `[x]` / `[ ]` with their estimates. */
+export function formatOutline(outline: Outline): string {
+  const lines: string[] = [];
+  const title = outline.title ?? '(untitled plan)';
+  lines.push(`${title}  ${outline.done}/${outline.total} (${outline.percent}%) · ${hours(outline.estimateHours)}, ${hours(outline.remainingHours)} left`);
+  const task = (t: OutlineTask, depth: number) => {
+    const estimate = t.estimateHours === undefined ? '' : ` · ${hours(t.estimateHours)}`;
+    lines.push(`${indent(depth)}[${t.checked ? 'x' : ' '}] ${t.text}${estimate}`);
+    for (const c of t.children) task(c, depth + 1);
+  };
+  const section = (s: OutlineSection, depth: number) => {
+    lines.push(`${indent(depth)}${s.title}  ${s.done}/${s.total} · ${hours(s.estimateHours)}`);
+    for (const t of s.tasks) task(t, depth + 1);
+    for (const c of s.children) section(c, depth + 1);
+  };
+  for (const s of outline.sections) section(s, 1);
+  return lines.join('\n') + '\n';
+}
+
+function indent(depth: number): string {
+  return '  '.repeat(depth);
+}
+
+function hours(h: number): string {
+  return `${Math.round(h * 10) / 10}h`;
+}
