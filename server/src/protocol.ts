@@ -1,0 +1,30 @@
+// planmark's custom LSP messages, declared once for the server and the client.
+// Only vscode-jsonrpc (shared by vscode-languageserver and vscode-languageclient)
+// and engine types are imported, so the client bundle pulls in no server code.
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { Outline } from './engine';
+
+export type { Outline, OutlineSection, OutlineTask, Progress } from './engine';
+
+export interface OutlineParams {
+  textDocument: { uri: string };
+}
+
+/** The outline of an open plan document; null when the document is not a plan (or not open). */
+export namespace OutlineRequest {
+  export const method = 'planmark/outline';
+  export const type = new RequestType<OutlineParams, Outline | null, void>(method);
+}
+
+export interface OutlineChangedParams {
+  uri: string;
+  version: number;
+  /** Null when the document stopped being a plan. */
+  outline: Outline | null;
+}
+
+/** Sent after each analysis of a plan document, so that views need not poll. */
+export namespace OutlineChangedNotification {
+  export const method = 'planmark/outlineChanged';
+  export const type = new NotificationType<OutlineChangedParams>(method);
+}
