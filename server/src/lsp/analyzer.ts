@@ -1,0 +1,41 @@
+import { performance } from 'node:perf_hooks';
+import { isPlanDocument } from '../engine';
+import { engineFor } from '../node/settings';
+import type { AnalyzedDocument } from './analyses';
+import type { Workspace } from './workspace';
+
+// From a document's uri to the engine's analysis: find its folder's settings,
+// decide whether it is a plan, run the engine. Any exception ends here, logged,
+// as a failure the user sees as one information diagnostic.
+
+export interface Logger {
+  error(message: string): void;
+  debug(message: string): void;
+}
+
+export interface OpenDocuments {
+  get(uri: string): { version: number; getText(): string } | undefined;
+}
+
+export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, logger: Logger) {
+  return async (uri: string): Promise<AnalyzedDocument | undefined> => {
+    try {
+      const scope = workspace.scope(uri);
+      const settings = await workspace.settings(scope.folder);
+      // Read the text only now: the document may have changed while settings loaded.
+      const document = documents.get(uri);
+      if (!document) return undefined;
+      const { version } = document;
+      const text = document.getText();
+      if (!isPlanDocument(scope.relativePath, text, settings.config)) return { uri, version };
+      const start = performance.now();
+      const analysis = engineFor(settings).analyze(text);
+      logger.debug(`Analyzed ${uri} (version ${version}) in ${(performance.now() - start).toFixed(1)} ms`);
+      return { uri, version, analysis };
+    } catch (error) {
+      logger.error(`Validating ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const version = documents.get(uri)?.version;
+      return version === undefined ? undefined : { uri, version, failure: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

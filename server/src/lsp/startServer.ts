@@ -1,0 +1,166 @@
+import {
+  DocumentDiagnosticReportKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { DEFAULT_CONFIG, type ConfigProblem } from '../engine';
+import { OutlineChangedNotification, OutlineRequest } from '../protocol';
+import { Analyses, type DocumentResult } from './analyses';
+import { createAnalyzer } from './analyzer';
+import { failureDiagnostic, toDiagnostic } from './diagnostics';
+import { clientFeatures, type ClientFeatures } from './features';
+import { SettingsFiles } from './watchers';
+import { Workspace, type Folder } from './workspace';
+
+// Wires the LSP connection to the workspace, the analysis cache and the
+// diagnostics mapping. Handlers stay short: the work lives in those modules,
+// and nothing below receives the connection.
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = connection.console;
+  let features: ClientFeatures = clientFeatures({});
+  let folders: string[] = [];
+  /** `planmark` settings pushed with didChangeConfiguration, for clients without workspace/configuration. */
+  let pushedSettings: unknown;
+  let settingsFiles = new SettingsFiles(undefined, false, log.error.bind(log));
+  const reportedProblems = new Map<string, string>();
+  /** Documents whose diagnostics were pushed (push model), so that closing can clear them. */
+  const published = new Set<string>();
+  const opening = new Set<string>();
+
+  const workspace = new Workspace({
+    async fetchSettings(folderUri) {
+      if (!features.configuration) return pushedSettings;
+      try {
+        return await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'planmark' });
+      } catch (error) {
+        log.error(`Could not read the planmark settings: ${error}`);
+        return undefined;
+      }
+    },
+    loaded(folder, settings) {
+      reportProblems(folder, settings.problems);
+      settingsFiles.track(folder?.uri ?? '', settings.watched);
+    },
+  });
+
+  const analyses = new Analyses({
+    analyze: createAnalyzer(documents, workspace, log),
+    version: (uri) => documents.get(uri)?.version,
+    analyzed: (result, previous) => guard('publishing results', () => publish(result, previous)),
+  });
+
+  function reportProblems(folder: Folder | undefined, problems: ConfigProblem[]): void {
+    const key = folder?.uri ?? '';
+    const text = problems.map((p) => p.message).join('\n');
+    if (reportedProblems.get(key) === text) return;
+    reportedProblems.set(key, text);
+    if (!text) return;
+    const where = folder ? ` (${URI.parse(folder.uri).fsPath})` : '';
+    log.warn(`Configuration problems${where}:\n${text}`);
+    void connection.window.showWarningMessage(`planmark settings${where}: ${problems.map((p) => p.message).join('; ')}`);
+  }
+
+  function publish(result: DocumentResult, previous: DocumentResult | undefined): void {
+    const { uri, version } = result;
+    const outline = result.analysis?.outline ?? null;
+    if (outline || previous?.analysis) void connection.sendNotification(OutlineChangedNotification.type, { uri, version, outline });
+    if (features.pullDiagnostics) return;
+    if (!result.analysis && !result.failure && !published.has(uri)) return;
+    published.add(uri);
+    void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(result) });
+  }
+
+  function settingsChanged(): void {
+    workspace.invalidate();
+    analyses.invalidate(documents.keys());
+    if (features.pullDiagnostics && features.diagnosticRefresh) connection.languages.diagnostics.refresh();
+  }
+
+  function debounceMs(uri: string): number {
+    return workspace.lastSettings(workspace.scope(uri).folder)?.config.debounceMs ?? DEFAULT_CONFIG.debounceMs;
+  }
+
+  function guard(what: string, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      log.error(`Failed ${what}: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    features = clientFeatures(params.capabilities);
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setFolders(folders);
+    const registry = features.watcherRegistration ? connection.client : undefined;
+    settingsFiles = new SettingsFiles(registry, features.relativePatterns, log.error.bind(log));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        diagnosticProvider: features.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'planmark' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    settingsFiles.update();
+    if (!features.workspaceFolders) return;
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      const gone = new Set(removed.map((f) => f.uri));
+      folders = [...folders.filter((uri) => !gone.has(uri)), ...added.map((f) => f.uri)];
+      workspace.setFolders(folders);
+      settingsChanged();
+    });
+  });
+
+  connection.onDidChangeConfiguration(({ settings }) => {
+    pushedSettings = (settings as { planmark?: unknown } | null)?.planmark;
+    settingsChanged();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((c) => settingsFiles.concerns(URI.parse(c.uri).fsPath))) settingsChanged();
+  });
+
+  // TextDocuments fires onDidOpen then onDidChangeContent: a document just opened is analyzed at once.
+  documents.onDidOpen(({ document }) => opening.add(document.uri));
+  documents.onDidChangeContent(({ document }) => {
+    const { uri } = document;
+    analyses.schedule(uri, opening.delete(uri) ? 0 : debounceMs(uri));
+  });
+  documents.onDidClose(({ document }) => {
+    analyses.forget(document.uri);
+    if (published.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async ({ textDocument, previousResultId }): Promise<DocumentDiagnosticReport> => {
+    try {
+      const result = await analyses.get(textDocument.uri);
+      if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      if (result.resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: diagnosticsOf(result) };
+    } catch (error) {
+      log.error(`Diagnostics for ${textDocument.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+      return { kind: DocumentDiagnosticReportKind.Full, items: [failureDiagnostic(String(error))] };
+    }
+  });
+
+  connection.onRequest(OutlineRequest.type, async ({ textDocument }) => (await analyses.get(textDocument.uri))?.analysis?.outline ?? null);
+
+  documents.listen(connection);
+}
+
+function diagnosticsOf(result: DocumentResult) {
+  if (result.failure !== undefined) return [failureDiagnostic(result.failure)];
+  return result.analysis?.findings.map(toDiagnostic) ?? [];
+}
