@@ -24,8 +24,8 @@ export interface AnalysesOptions {
   analyze(uri: string): Promise<AnalyzedDocument | undefined>;
   /** The document's current version; undefined when it is not open. */
   version(uri: string): number | undefined;
-  /** Called with each new result (not for results computed with settings that changed meanwhile). */
-  analyzed(result: DocumentResult, previous: DocumentResult | undefined): void;
+  /** Called with each new result (not for results computed with settings that changed meanwhile). Must not throw. */
+  analyzed(result: DocumentResult): void;
 }
 
 interface Pending {
@@ -75,8 +75,7 @@ export class Analyses {
   }
 
   /** The document was closed: forget it, and answer anyone waiting with nothing. */
-  forget(uri: string): DocumentResult | undefined {
-    const previous = this.cache.get(uri);
+  forget(uri: string): void {
     this.cache.delete(uri);
     const pending = this.pending.get(uri);
     if (pending) {
@@ -84,7 +83,6 @@ export class Analyses {
       this.pending.delete(uri);
       pending.waiters.forEach((resolve) => resolve(undefined));
     }
-    return previous;
   }
 
   private run(uri: string): Promise<DocumentResult | undefined> {
@@ -102,9 +100,8 @@ export class Analyses {
     const result: DocumentResult = { ...analyzed, resultId: String(this.nextId++) };
     // Settings changed while this ran: answer the caller, but keep nothing (a new run is scheduled).
     if (generation !== this.generation || this.options.version(uri) === undefined) return result;
-    const previous = this.cache.get(uri);
     this.cache.set(uri, result);
-    this.options.analyzed(result, previous);
+    this.options.analyzed(result);
     return result;
   }
 }

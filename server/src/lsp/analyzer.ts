@@ -10,8 +10,11 @@ import type { Workspace } from './workspace';
 
 export interface Logger {
   error(message: string): void;
-  debug(message: string): void;
+  info(message: string): void;
 }
+
+/** Analyses taking longer than this are logged: the user feels them despite the debounce. */
+const SLOW_MS = 100;
 
 export interface OpenDocuments {
   get(uri: string): { version: number; getText(): string } | undefined;
@@ -28,9 +31,11 @@ export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, l
       const { version } = document;
       const text = document.getText();
       if (!isPlanDocument(scope.relativePath, text, settings.config)) return { uri, version };
+      // Timed apart from the debounce delay: this is the work that blocks the server.
       const start = performance.now();
       const analysis = engineFor(settings).analyze(text);
-      logger.debug(`Analyzed ${uri} (version ${version}) in ${(performance.now() - start).toFixed(1)} ms`);
+      const ms = performance.now() - start;
+      if (ms > SLOW_MS) logger.info(`Analyzing ${uri} (version ${version}, ${text.length} characters) took ${ms.toFixed(0)} ms`);
       return { uri, version, analysis };
     } catch (error) {
       logger.error(`Validating ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -33,6 +33,8 @@ export function startServer(connection: Connection): void {
   const reportedProblems = new Map<string, string>();
   /** Documents whose diagnostics were pushed (push model), so that closing can clear them. */
   const published = new Set<string>();
+  /** Documents whose last outlineChanged held an outline, so that the client learns when it goes. */
+  const outlined = new Set<string>();
   const opening = new Set<string>();
 
   const workspace = new Workspace({
@@ -54,28 +56,29 @@ export function startServer(connection: Connection): void {
   const analyses = new Analyses({
     analyze: createAnalyzer(documents, workspace, log),
     version: (uri) => documents.get(uri)?.version,
-    analyzed: (result, previous) => guard('publishing results', () => publish(result, previous)),
+    analyzed: (result) => guard('publishing results', () => publish(result)),
   });
 
   function reportProblems(folder: Folder | undefined, problems: ConfigProblem[]): void {
     const key = folder?.uri ?? '';
-    const text = problems.map((p) => p.message).join('\n');
-    if (reportedProblems.get(key) === text) return;
-    reportedProblems.set(key, text);
-    if (!text) return;
+    const messages = problems.map((p) => p.message);
+    if (reportedProblems.get(key) === messages.join('\n')) return;
+    reportedProblems.set(key, messages.join('\n'));
+    if (messages.length === 0) return;
     const where = folder ? ` (${URI.parse(folder.uri).fsPath})` : '';
-    log.warn(`Configuration problems${where}:\n${text}`);
-    void connection.window.showWarningMessage(`planmark settings${where}: ${problems.map((p) => p.message).join('; ')}`);
+    log.warn(`Configuration problems${where}:\n${messages.join('\n')}`);
+    void connection.window.showWarningMessage(`planmark settings${where}: ${messages.join('; ')}`);
   }
 
-  function publish(result: DocumentResult, previous: DocumentResult | undefined): void {
+  function publish(result: DocumentResult): void {
     const { uri, version } = result;
     const outline = result.analysis?.outline ?? null;
-    if (outline || previous?.analysis) void connection.sendNotification(OutlineChangedNotification.type, { uri, version, outline });
+    if (outline || outlined.has(uri)) void connection.sendNotification(OutlineChangedNotification.type, { uri, version, outline });
+    mark(outlined, uri, outline !== null);
     if (features.pullDiagnostics) return;
-    if (!result.analysis && !result.failure && !published.has(uri)) return;
-    published.add(uri);
-    void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(result) });
+    const validated = result.analysis !== undefined || result.failure !== undefined;
+    if (validated || published.has(uri)) void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(result) });
+    mark(published, uri, validated);
   }
 
   function settingsChanged(): void {
@@ -140,6 +143,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose(({ document }) => {
     analyses.forget(document.uri);
+    outlined.delete(document.uri);
     if (published.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
@@ -158,6 +162,11 @@ export function startServer(connection: Connection): void {
   connection.onRequest(OutlineRequest.type, async ({ textDocument }) => (await analyses.get(textDocument.uri))?.analysis?.outline ?? null);
 
   documents.listen(connection);
+}
+
+function mark(set: Set<string>, uri: string, member: boolean): void {
+  if (member) set.add(uri);
+  else set.delete(uri);
 }
 
 function diagnosticsOf(result: DocumentResult) {

@@ -7,7 +7,7 @@ import { Workspace } from '../../src/lsp/workspace';
 
 function setup(fetchSettings: () => Promise<unknown>, getText: () => string) {
   const errors: string[] = [];
-  const logger: Logger = { error: (m) => errors.push(m), debug: () => {} };
+  const logger: Logger = { error: (m) => errors.push(m), info: () => {} };
   const workspace = new Workspace({ fetchSettings, loaded: () => {} });
   const documents = { get: () => ({ version: 3, getText }) };
   return { analyze: createAnalyzer(documents, workspace, logger), errors };
