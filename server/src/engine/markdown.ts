@@ -2,7 +2,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 
 // One processor for the process: building it costs more than a small parse.
 // Front matter is recognised so that a YAML block's closing `---` does not turn
@@ -22,7 +22,34 @@ const DEEP_NESTING = new RegExp(
 
 export class SkippedError extends Error {}
 
-export function parseMarkdown(text: string): Root {
+/** A piece of the document parsed on its own; its node offsets count from `offset`. */
+export interface Chunk {
+  offset: number;
+  root: Root;
+}
+
+// Incremental parsing. A line starting with an ATX heading at column 0 ends every
+// open block (lists, quotes, tables, paragraphs) except fenced code and HTML blocks,
+// so the document is split before such lines and each piece parsed on its own.
+// Pieces are cached by their text: an edit re-parses only the section it is in.
+// A piece that ends inside an unclosed fence or HTML block is joined to the next.
+// Link definitions are the one thing that crosses pieces; the model resolves
+// them document-wide (see brackets.ts).
+const cache = new Map<string, Root>();
+let cachedChars = 0;
+const MAX_CACHED_CHARS = 32 * 1024 * 1024;
+
+/** Pieces parsed (cache misses) since start: lets tests see that an edit re-parses one section. */
+export const parseCount = { pieces: 0 };
+
+/** Forget cached pieces (the benchmark measures cold parses with it). */
+export function clearParseCache(): void {
+  cache.clear();
+  cachedChars = 0;
+}
+
+/** `whole`: parse the document in one piece (tests compare the two ways). */
+export function parseMarkdown(text: string, whole = false): Chunk[] {
   const nested = DEEP_NESTING.exec(text);
   if (nested) {
     const line = text.slice(0, nested.index).split(/\r\n|\r|\n/).length;
@@ -30,10 +57,87 @@ export function parseMarkdown(text: string): Root {
       `line ${line} nests lists or block quotes more than ${MAX_NESTING} deep, which Markdown parsers cannot handle in reasonable time`,
     );
   }
-  try {
-    return processor.parse(text);
-  } catch (error) {
-    if (error instanceof RangeError) throw new SkippedError('the document is nested too deeply to parse');
-    throw error;
+  const starts = whole ? [0] : chunkStarts(text);
+  const boundary = (j: number) => (j < starts.length ? starts[j] : text.length);
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < starts.length; ) {
+    const from = starts[i];
+    let j = i + 1;
+    let root = parseCached(text.slice(from, boundary(j)));
+    // Join following pieces, twice as many each time, so that a stray `<!--` at
+    // the top costs O(n log n) parses of text, not O(n²).
+    for (let step = 1; boundary(j) < text.length && endsOpen(root, text.slice(from, boundary(j))); step *= 2) {
+      j = Math.min(j + step, starts.length);
+      root = parseCached(text.slice(from, boundary(j)));
+    }
+    chunks.push({ offset: from, root });
+    i = j;
   }
+  return chunks;
+}
+
+function parseCached(slice: string): Root {
+  let root = cache.get(slice);
+  if (!root) {
+    try {
+      parseCount.pieces++;
+      root = processor.parse(slice);
+    } catch (error) {
+      if (error instanceof RangeError) throw new SkippedError('the document is nested too deeply to parse');
+      throw error;
+    }
+    if (cachedChars + slice.length > MAX_CACHED_CHARS) clearParseCache();
+    cache.set(slice, root);
+    cachedChars += slice.length;
+  }
+  return root;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Offsets where pieces start: 0, and each column-0 ATX heading line outside fences and front matter. */
+function chunkStarts(text: string): number[] {
+  const starts = [0];
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let fence: string | undefined;
+  let first = true;
+  let frontMatter = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.test(text);
+  for (let m = lineRe.exec(text); m && m[0].length > 0; m = lineRe.exec(text)) {
+    const line = m[0];
+    if (frontMatter) {
+      if (!first && /^(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r\n|\r|\n|$)/.test(line)) frontMatter = false;
+      first = false;
+      continue;
+    }
+    first = false;
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.slice(f[0].length).trim() === '') fence = undefined;
+      continue;
+    }
+    if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) {
+      fence = f[1];
+      continue;
+    }
+    if (m.index > 0 && line.charCodeAt(0) === 35 /* # */ && /^#{1,6}(?:[ \t]|\r|\n|$)/.test(line)) starts.push(m.index);
+  }
+  return starts;
+}
+
+/** Does the piece end inside a fenced code or HTML block that the next heading would not close? */
+function endsOpen(root: Root, slice: string): boolean {
+  const last: RootContent | undefined = root.children[root.children.length - 1];
+  if (!last?.position) return false;
+  const start = last.position.start.offset ?? 0;
+  const end = last.position.end.offset ?? 0;
+  if (last.type === 'code') {
+    const source = slice.slice(start, end);
+    const opener = FENCE.exec(source);
+    if (!opener) return false;
+    const lines = source.split(/\r\n|\r|\n/);
+    const closing = new RegExp(`^ {0,3}\\${opener[1][0]}{${opener[1].length},}[ \\t]*$`);
+    return lines.length < 2 || !closing.test(lines[lines.length - 1]);
+  }
+  if (last.type === 'html') return !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/.test(slice.slice(end - 1));
+  return false;
 }

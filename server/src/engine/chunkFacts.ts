@@ -1,0 +1,204 @@
+import type { Heading as MdHeading, List, ListItem, Nodes, Paragraph, Parents, Root, RootContent, Table as MdTable } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { bracketCandidates, type BracketCandidate } from './brackets';
+import { scanMalformedCheckboxes } from './checkboxes';
+import { fieldsIn } from './fields';
+import { claimsComplete, headingKey, phaseNumber } from './headings';
+import type { Field, Heading, MalformedCheckbox, Span, Table } from './model';
+
+// What one parsed piece of the document says, with offsets relative to the
+// piece. Read once per piece and cached with its syntax tree, so that an edit
+// costs the reading of one section, not of the whole plan; parse.ts shifts
+// these facts into place and links them into the model.
+
+/** A top-level node, in document order: what sections and metadata are built from. */
+export type TopLevel =
+  | { kind: 'heading'; heading: Heading }
+  | { kind: 'content'; start: number }
+  | { kind: 'fields'; start: number; fields: Field[] }
+  | { kind: 'other'; start: number };
+
+export interface TaskFacts extends Span {
+  checked: boolean;
+  checkbox: Span;
+  text: string;
+  id?: string;
+  /** Index of the enclosing task within the same piece. */
+  parent?: number;
+  block?: { title: string; titleSpan: Span; fields: Field[] };
+}
+
+export interface ChunkFacts {
+  topLevel: TopLevel[];
+  tasks: TaskFacts[];
+  tables: Table[];
+  brackets: BracketCandidate[];
+  malformedCheckboxes: MalformedCheckbox[];
+  definitions: string[];
+}
+
+// Spans that are not prose: brackets inside them are code, and list-like lines
+// inside them are not checkboxes.
+const CODE_TYPES = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'math', 'inlineMath']);
+// Spans whose brackets are Markdown syntax, not text.
+const LINK_TYPES = new Set(['link', 'linkReference', 'image', 'imageReference', 'definition', 'footnoteReference']);
+
+const TASK_ID = /^(?:[A-Z]{1,5}-?\d+(?:\.\d+)*|\d+(?:\.\d+)+)(?=$|[\s:.,;)\]*_—–-])/;
+const TASK_PREFIX_ID = /^task[\s-]+(\d+(?:\.\d+)*)\b/i;
+const TASK_LABEL = /^task\b[\s-]*(\d+(?:\.\d+)*)?[\s:]*$/i;
+
+const cache = new WeakMap<Root, ChunkFacts>();
+
+/** The facts of a piece; `text` is the piece's own text, which `root` was parsed from. */
+export function chunkFacts(text: string, root: Root): ChunkFacts {
+  let facts = cache.get(root);
+  if (!facts) {
+    facts = new ChunkReader(text).read(root);
+    cache.set(root, facts);
+  }
+  return facts;
+}
+
+class ChunkReader {
+  private readonly codeSpans: Span[] = [];
+  private readonly linkSpans: Span[] = [];
+  private readonly facts: ChunkFacts = { topLevel: [], tasks: [], tables: [], brackets: [], malformedCheckboxes: [], definitions: [] };
+
+  constructor(private readonly text: string) {}
+
+  read(root: Root): ChunkFacts {
+    for (const node of root.children) this.facts.topLevel.push(this.topLevel(node));
+    this.walk(root, undefined);
+    this.codeSpans.sort((a, b) => a.start - b.start);
+    this.linkSpans.sort((a, b) => a.start - b.start);
+    this.facts.brackets = bracketCandidates(this.text, this.codeSpans, this.linkSpans);
+    this.facts.malformedCheckboxes = scanMalformedCheckboxes(this.text, this.codeSpans);
+    return this.facts;
+  }
+
+  private span(node: Nodes): Span {
+    return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+  }
+
+  private topLevel(node: RootContent): TopLevel {
+    const { start } = this.span(node);
+    if (node.type === 'heading') return { kind: 'heading', heading: this.heading(node) };
+    if (node.type === 'thematicBreak' || node.type === 'definition') return { kind: 'other', start };
+    if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return { kind: 'other', start };
+    if (node.type === 'paragraph' || node.type === 'blockquote' || node.type === 'list') {
+      return { kind: 'fields', start, fields: fieldsIn(this.text, this.span(node)) };
+    }
+    return { kind: 'content', start };
+  }
+
+  private heading(node: MdHeading): Heading {
+    const text = toString(node).trim();
+    return {
+      ...this.span(node),
+      depth: node.depth,
+      text,
+      key: headingKey(text),
+      phase: phaseNumber(text),
+      claimsComplete: claimsComplete(text),
+    };
+  }
+
+  private walk(node: Nodes, parentTask: number | undefined): void {
+    if (CODE_TYPES.has(node.type)) {
+      this.codeSpans.push(this.span(node));
+      return;
+    }
+    if (LINK_TYPES.has(node.type)) this.linkSpans.push(this.span(node));
+    if (node.type === 'definition') this.facts.definitions.push(node.identifier.toLowerCase());
+    if (node.type === 'table') this.facts.tables.push(this.table(node));
+    let task = parentTask;
+    if (node.type === 'listItem' && typeof node.checked === 'boolean') task = this.task(node, parentTask);
+    if ('children' in node) for (const child of (node as Parents).children) this.walk(child, task);
+  }
+
+  private task(node: ListItem, parent: number | undefined): number {
+    const span = this.span(node);
+    const marker = /^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+(\[[ xX]\])/.exec(this.text.slice(span.start, Math.min(span.end, span.start + 40)));
+    const checkboxStart = marker ? span.start + marker[0].length - 3 : span.start;
+    const first = node.children[0];
+    const paragraph = first?.type === 'paragraph' ? first : undefined;
+    const firstLine = paragraph ? firstLineOf(toString(paragraph)).trim() : '';
+    const task: TaskFacts = {
+      ...span,
+      checked: node.checked === true,
+      checkbox: { start: checkboxStart, end: checkboxStart + 3 },
+      text: firstLine,
+      parent,
+    };
+    if (paragraph) task.block = this.block(node, paragraph);
+    task.id = taskId(task.block ? task.block.title : firstLine, firstLine);
+    this.facts.tasks.push(task);
+    return this.facts.tasks.length - 1;
+  }
+
+  /** `- [ ] **Task**: title` with its fields on following lines or in a nested list. */
+  private block(node: ListItem, paragraph: Paragraph): TaskFacts['block'] {
+    const strong = paragraph.children[0];
+    if (strong?.type !== 'strong') return undefined;
+    const label = toString(strong).trim();
+    const after = paragraph.children[1];
+    const afterText = after?.type === 'text' ? after.value : '';
+    if (!TASK_LABEL.test(label) || (!label.endsWith(':') && !afterText.startsWith(':'))) return undefined;
+    const strongSpan = this.span(strong);
+    const titleRaw = this.text.slice(strongSpan.end, lineEndAt(this.text, strongSpan.end));
+    const titleStart = strongSpan.end + (/^[ \t]*:?[ \t]*/.exec(titleRaw)?.[0].length ?? 0);
+    const titleEnd = strongSpan.end + titleRaw.trimEnd().length;
+    const fields = fieldsIn(this.text, this.span(paragraph), true);
+    for (const child of node.children) {
+      if (child.type !== 'list') continue;
+      for (const li of (child as List).children) {
+        if (typeof li.checked === 'boolean') continue;
+        const p = li.children[0];
+        if (p?.type === 'paragraph') fields.push(...fieldsIn(this.text, this.span(p)));
+      }
+    }
+    const numbered = TASK_LABEL.exec(label)?.[1];
+    const title = firstLineOf(toString(paragraph)).slice(label.length).replace(/^[ \t]*:?[ \t]*/, '').trim();
+    return {
+      title: numbered ? `${numbered} ${title}` : title,
+      titleSpan: { start: titleStart, end: Math.max(titleStart, titleEnd) },
+      fields,
+    };
+  }
+
+  private table(node: MdTable): Table {
+    const rows = node.children.map((row) => ({
+      ...this.span(row),
+      cells: row.children.map((cell) => ({ ...this.cellContent(this.span(cell)), text: toString(cell).trim() })),
+    }));
+    return { ...this.span(node), header: rows[0], rows: rows.slice(1) };
+  }
+
+  /** A cell's span without its pipes and padding (an empty cell: the point after its pipe). */
+  private cellContent(span: Span): Span {
+    const source = this.text.slice(span.start, span.end);
+    const lead = /^\|?[ \t]*/.exec(source)![0].length;
+    const body = source.slice(lead).replace(/[ \t]*\|?[ \t]*$/, '');
+    return { start: span.start + lead, end: span.start + lead + body.length };
+  }
+}
+
+function firstLineOf(text: string): string {
+  const m = /\r|\n/.exec(text);
+  return m ? text.slice(0, m.index) : text;
+}
+
+function lineEndAt(text: string, offset: number): number {
+  const re = /\r|\n/g;
+  re.lastIndex = offset;
+  const m = re.exec(text);
+  return m ? m.index : text.length;
+}
+
+function taskId(title: string, firstLine: string): string | undefined {
+  for (const candidate of [title, firstLine]) {
+    const m = TASK_ID.exec(candidate) ?? TASK_PREFIX_ID.exec(candidate);
+    if (m) return (m[1] ?? m[0]).toUpperCase();
+  }
+  return undefined;
+}
