@@ -72,13 +72,15 @@ export function startServer(connection: Connection): void {
 
   function publish(result: DocumentResult): void {
     const { uri, version } = result;
+    // Diagnostics first: they are what the author waits for; the outline can be large.
+    if (!features.pullDiagnostics) {
+      const validated = result.analysis !== undefined || result.failure !== undefined;
+      if (validated || published.has(uri)) void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(result) });
+      mark(published, uri, validated);
+    }
     const outline = result.analysis?.outline ?? null;
     if (outline || outlined.has(uri)) void connection.sendNotification(OutlineChangedNotification.type, { uri, version, outline });
     mark(outlined, uri, outline !== null);
-    if (features.pullDiagnostics) return;
-    const validated = result.analysis !== undefined || result.failure !== undefined;
-    if (validated || published.has(uri)) void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(result) });
-    mark(published, uri, validated);
   }
 
   function settingsChanged(): void {

@@ -1,0 +1,81 @@
+// Parsing by sections (cached per section) must give exactly the model that
+// parsing the whole document gives. Compared on every real plan, every fixture,
+// and on text built to break the splitting: headings inside fences, HTML blocks
+// and front matter, link definitions in other sections, unclosed blocks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePlan } from '../../src/engine/parse';
+import { clearParseCache, parseCount } from '../../src/engine/markdown';
+import type { PlanModel } from '../../src/engine/model';
+import { CORPUS, REPO, TEMPLATE_TEXT, lines } from './helpers';
+
+/** The model as plain data (no parent links), for deep comparison. */
+function shape(m: PlanModel) {
+  const span = (s: { start: number; end: number }) => [s.start, s.end];
+  return {
+    title: m.title && span(m.title),
+    headings: m.headings.map((h) => [...span(h), h.depth, h.text]),
+    sections: flat(m.sections).map((s) => [...span(s), s.hasContent, s.children.length]),
+    tasks: m.tasks.map((t) => [...span(t), t.checked, t.text, t.id, t.section && span(t.section), t.parent && span(t.parent)]),
+    blocks: m.blocks.map((b) => [b.title, b.fields.map((f) => [f.key, f.value, ...span(f)])]),
+    tables: m.tables.map((t) => [...span(t), t.rows.map((r) => r.cells.map((c) => [c.text, ...span(c)]))]),
+    brackets: m.brackets.map((b) => [...span(b), b.text, b.inCode]),
+    malformed: m.malformedCheckboxes.map((c) => [...span(c), c.replacement]),
+    metadata: m.metadata.map((f) => [f.key, f.value]),
+  };
+}
+
+function flat<T extends { children: T[] }>(xs: T[]): T[] {
+  return xs.flatMap((x) => [x, ...flat(x.children)]);
+}
+
+function same(name: string, text: string): void {
+  clearParseCache();
+  const chunked = shape(parsePlan(text));
+  const twice = shape(parsePlan(text)); // from the cache
+  const whole = shape(parsePlan(text, true));
+  assert.deepEqual(chunked, whole, `${name}: parsing by sections differs from parsing the whole`);
+  assert.deepEqual(twice, whole, `${name}: the cached parse differs`);
+}
+
+const tricky: Record<string, string> = {
+  'heading inside a fence': lines('# T', '```md', '## Not a heading', '- [ ] not a task', '```', '## Real', '- [ ] [TODO] task'),
+  'heading inside a tilde fence with backticks in it': lines('# T', '~~~', '```', '## Not a heading', '~~~', '## Real'),
+  'unclosed fence': lines('# T', '```', '## Not a heading', '- [ ] [TODO]'),
+  'fence in a list item closed by a heading': lines('# T', '- [ ] item', '  ```', '  code', '## Heading closes the item', '```', '## inside a real fence now', '```', '## Out'),
+  'HTML comment across headings': lines('# T', '<!--', '## Hidden', '- [ ] [TODO]', '-->', '## Shown', '[DATE]'),
+  'HTML block without a blank line': lines('# T', '<div>', '## Part of the HTML block', '</div>', '', '## Heading'),
+  'script block': lines('# T', '<script>', '## x', '</script>', '## y'),
+  'front matter with comment lines': lines('---', '# yaml comment', 'title: x', '---', '# Real title', '## Section', '[TODO]'),
+  'definition in a later section': lines('# T', '## A', 'See [Description] and [DATE][Description] and [x][] and [Description][].', '## B', '[Description]: https://example.com', '[x]: https://example.com'),
+  'definition in an earlier section': lines('# T', '## A', '[ModelName]: /models', '## B', 'Use [ModelName] and [ModelName][] here.'),
+  'setext and ATX mix': lines('Title', '=====', '## Two', 'text', '---', '## Three'),
+  'hash without space is text': lines('# T', '#hashtag', '####### seven', '## Real'),
+  'CRLF and lone CR': '# T\r\n## A\r\n- [ ] a\r## B\r- [x] b\r\n',
+  'tab after hashes': '# T\n##\tTabbed\n- [ ] x\n##\n- [ ] empty heading\n',
+  'blockquote with a fence': lines('# T', '> ```', '> ## in quote fence', '## Out of the quote', '```', '## after'),
+  'indented heading is not a boundary': lines('# T', '- item', '   ## heading in the item', '- [ ] task'),
+  'table ended by a heading': lines('# T', '| a | b |', '|---|---|', '| 1 | 2 |', '## Next', '| c |', '|---|'),
+};
+
+for (const [name, text] of Object.entries(tricky)) test(`incremental: ${name}`, () => same(name, text));
+
+test('incremental: the template, the fixtures and the real plans', () => {
+  same('template', TEMPLATE_TEXT);
+  const visit = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? visit(join(dir, n)) : n.endsWith('.md') ? [join(dir, n)] : []));
+  for (const file of [...visit(join(REPO, 'test-fixtures')), ...visit(CORPUS)]) same(file, readFileSync(file, 'utf8'));
+});
+
+test('incremental: an edit re-parses only its section', () => {
+  const base = TEMPLATE_TEXT;
+  const edited = base.replace('[Criterion 1]', 'Checkout under 2 seconds');
+  clearParseCache();
+  parsePlan(base);
+  const before = parseCount.pieces;
+  parsePlan(edited);
+  assert.equal(parseCount.pieces - before, 1, 'one section re-parsed');
+  same('edited template', edited);
+});
