@@ -1,0 +1,90 @@
+// `npm run bench`: numbers, not pass/fail. In one run, on the same texts: the
+// planmark engine (parse + model + all rules + outline), markdownlint (the
+// library, default rules) and a bare unified + remark-parse + remark-gfm parse.
+// Then the language server itself: change → diagnostics on a 2,000-line plan.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { lint } from 'markdownlint/sync';
+import { PlanEngine, DEFAULT_CONFIG } from '../server/src/engine';
+import { clearParseCache } from '../server/src/engine/markdown';
+import { generatePlan } from './generate';
+import { serverLatency } from './server';
+
+const REPO = join(__dirname, '..');
+const template = readFileSync(join(REPO, 'server', 'templates', 'implementation-plan.md'), 'utf8');
+const big = generatePlan({ chars: 1024 * 1024 });
+const engine = new PlanEngine(template, { ...DEFAULT_CONFIG, maxFileSize: 4 * 1024 * 1024 });
+const bare = unified().use(remarkParse).use(remarkGfm);
+
+interface Stats {
+  median: number;
+  p95: number;
+  runs: number;
+}
+
+function measure(fn: () => unknown, runs: number, warmup: number, before: () => void = () => {}): Stats {
+  for (let i = 0; i < warmup; i++) {
+    before();
+    fn();
+  }
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    before();
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)], runs };
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+
+async function main() {
+  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+  const rows: string[] = [];
+  const cached: string[] = [];
+  for (const [name, text, runs, warmup] of [
+    ['reference template (10.7 KB)', template, 200, 50],
+    [`generated plan (${(big.length / 1024 / 1024).toFixed(2)} MB, ${big.split('\n').length} lines)`, big, 5, 1],
+  ] as const) {
+    // Cold: the parse cache emptied before each run, so every section is parsed, as the peers parse everything.
+    const planmark = measure(() => engine.analyze(text), runs, warmup, clearParseCache);
+    const markdownlint = measure(() => lint({ strings: { plan: text } }), runs, warmup);
+    const parse = measure(() => bare.parse(text), runs, warmup);
+    // What the editor does: the same text again (settings changed), or one character edited in one section.
+    const unchanged = measure(() => engine.analyze(text), runs * 4, warmup);
+    // Every edit is new text (a counter typed into a task mid-document), so its section is parsed again.
+    let typed = 0;
+    const at = text.indexOf('- [ ] ', Math.floor(text.length / 2)) + 6;
+    const edit = measure(() => engine.analyze(text.slice(0, at) + `${typed++} ` + text.slice(at)), runs * 4, warmup);
+    results[name] = { planmark, markdownlint, parse, unchanged, edit };
+    rows.push(
+      `| ${name} | ${ms(planmark.median)} | ${ms(markdownlint.median)} | ${ms(parse.median)} | ${(planmark.median / markdownlint.median).toFixed(2)}× | ${(planmark.median / parse.median).toFixed(2)}× |`,
+    );
+    cached.push(`| ${name} | ${ms(unchanged.median)} (p95 ${ms(unchanged.p95)}) | ${ms(edit.median)} (p95 ${ms(edit.p95)}) |`);
+  }
+  console.log('\nCold: every section parsed (planmark\'s parse cache emptied before each run).\n');
+  console.log('| input | planmark (full validation) | markdownlint (default rules) | bare unified+remark-gfm parse | planmark / markdownlint | planmark / bare parse |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+  console.log('\nWarm: what re-validation in the editor costs (sections parsed before are reused).\n');
+  console.log('| input | unchanged text | one edit in one section |');
+  console.log('|---|---|---|');
+  for (const r of cached) console.log(r);
+
+  const server = await serverLatency(generatePlan({ lines: 2000 }), 100);
+  results.server = server;
+  console.log(`\nserver, change → diagnostics on a ${server.lines}-line plan (debounce 0, ${server.runs} edits): median ${ms(server.median)}, p95 ${ms(server.p95)}`);
+
+  mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(REPO, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
