@@ -85,7 +85,9 @@ class ChunkReader {
     if (node.type === 'heading') return { kind: 'heading', heading: this.heading(node) };
     if (node.type === 'thematicBreak' || node.type === 'definition') return { kind: 'other', start };
     if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return { kind: 'other', start };
-    if (node.type === 'paragraph' || node.type === 'blockquote' || node.type === 'list') {
+    // A task list's `**Estimate**:` lines are task fields, not plan metadata.
+    const taskList = node.type === 'list' && node.children.some((item) => typeof item.checked === 'boolean');
+    if (node.type === 'paragraph' || node.type === 'blockquote' || (node.type === 'list' && !taskList)) {
       return { kind: 'fields', start, fields: fieldsIn(this.text, this.span(node)) };
     }
     return { kind: 'content', start };

@@ -1,0 +1,45 @@
+// Things that must agree with each other and would drift silently: the manifest's
+// settings and the configuration schema, the rule docs and the registry, the
+// shipped template and the shared reference one, and the engine's purity.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG, RULES } from '../../src/engine';
+import { configKeys } from '../../src/engine/config';
+import { REPO, TEMPLATE_TEXT } from './helpers';
+
+const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+
+test('manifest: every setting is contributed with the engine default', () => {
+  const properties = manifest.contributes.configuration.properties as Record<string, { default: unknown }>;
+  assert.deepEqual(Object.keys(properties).sort(), Object.keys(configKeys).map((k) => `planmark.${k}`).sort());
+  for (const [key, value] of Object.entries(DEFAULT_CONFIG)) {
+    assert.deepEqual(properties[`planmark.${key}`].default, value ?? null, key);
+  }
+  const ruleSettings = (properties['planmark.rules'] as unknown as { properties: Record<string, unknown> }).properties;
+  assert.deepEqual(Object.keys(ruleSettings), RULES.map((r) => r.id));
+});
+
+test('docs/rules.md documents every rule with its default severity', () => {
+  const doc = readFileSync(join(REPO, 'docs', 'rules.md'), 'utf8');
+  for (const rule of RULES) {
+    assert.match(doc, new RegExp(`^## ${rule.id}$`, 'm'), `no section for ${rule.id}`);
+    assert.match(doc, new RegExp(`^\\| \\[\`${rule.id}\`\\]\\(#${rule.id}\\) \\| ${rule.defaultSeverity} \\|`, 'm'), `table row of ${rule.id}`);
+  }
+});
+
+test('the shipped template is the shared reference template', () => {
+  assert.equal(TEMPLATE_TEXT, readFileSync(join(REPO, '..', 'shared', 'templates', 'implementation-plan.md'), 'utf8'));
+});
+
+test('the engine imports no vscode, LSP, file system or other Node built-ins', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+  const forbidden = /from ['"](?:vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|node:[^'"]+|fs|path|os|child_process|worker_threads)['"]/;
+  for (const file of files(join(REPO, 'server', 'src', 'engine'))) {
+    const source = readFileSync(file, 'utf8');
+    assert.doesNotMatch(source, forbidden, `${file} imports outside the engine's boundary`);
+    assert.doesNotMatch(source, /\brequire\(/, `${file} uses require`);
+  }
+});
