@@ -103,7 +103,7 @@ export function isRealDate(value: string): boolean {
 }
 
 /** The feature name a title gives, by the template's title pattern: "X - Implementation Plan" → "X". */
-function featureFromTitle(title: string | undefined, suffix: string | undefined): string | undefined {
+export function featureFromTitle(title: string | undefined, suffix: string | undefined): string | undefined {
   if (!title || !suffix || /\[[^\]]*\]/.test(title)) return undefined;
   const words = suffix.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const feature = title.replace(new RegExp(`\\s*[-–—:|]?\\s*${words}\\s*$`, 'iu'), '').trim();

@@ -32,8 +32,12 @@ function linePrefix(text: string, offset: number): string {
   return text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
 }
 
-/** The template's own text for a field (`[hours]`), so the author sees what belongs there. */
+/**
+ * The template's own text for a field, so the author sees what belongs there: a value that is
+ * wholly a placeholder (`[hours]`, `[list files]`) when the template has one, since a real-looking
+ * example (`prisma/schema.prisma`) inserted into a plan would read as the author's own.
+ */
 function templateValue(blocks: Array<{ fields: Array<{ key: string; value: string }> }>, key: string): string {
-  for (const b of blocks) for (const f of b.fields) if (f.key === key) return f.value;
-  return '';
+  const values = blocks.flatMap((b) => b.fields.filter((f) => f.key === key).map((f) => f.value));
+  return values.find((v) => /^\[[^\]]+\]$/.test(v.trim())) ?? values[0] ?? '';
 }
