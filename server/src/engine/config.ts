@@ -9,6 +9,8 @@ export const RULE_LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
 export const DEFAULT_INCLUDE = ['**/plan.md', '**/*-plan.md', '**/*.plan.md'];
+/** Which plan files the Problems panel lists: every plan in the workspace, or the open ones only. */
+export const WORKSPACE_DIAGNOSTICS = ['workspace', 'openFiles'] as const;
 export const DEFAULT_STATUSES = ['Planning', 'In Progress', 'In Review', 'Blocked', 'Complete', 'Cancelled'];
 
 const validRegex = z.string().refine(
@@ -35,6 +37,8 @@ export const configKeys = {
   placeholderPatterns: z.array(validRegex).describe('an array of regular expressions (strings)'),
   maxFileSize: z.number().int().positive().describe('a positive whole number of bytes'),
   debounceMs: z.number().int().min(0).max(10_000).describe('a whole number of milliseconds from 0 to 10000'),
+  codeLens: z.boolean().describe('true or false'),
+  workspaceDiagnostics: z.enum(WORKSPACE_DIAGNOSTICS).describe(`one of ${WORKSPACE_DIAGNOSTICS.join(', ')}`),
 } as const;
 
 export type ConfigKey = keyof typeof configKeys;
@@ -52,6 +56,10 @@ export interface PlanConfig {
   placeholderPatterns: string[];
   maxFileSize: number;
   debounceMs: number;
+  /** Progress lenses above phase headings. */
+  codeLens: boolean;
+  /** `workspace`: diagnostics for plan files that are not open too; `openFiles`: open ones only. */
+  workspaceDiagnostics: (typeof WORKSPACE_DIAGNOSTICS)[number];
 }
 
 export const DEFAULT_CONFIG: Readonly<PlanConfig> = Object.freeze({
@@ -66,6 +74,8 @@ export const DEFAULT_CONFIG: Readonly<PlanConfig> = Object.freeze({
   // Parsing runs at a few hundred KB/s on a slow machine: past this, an editor would stall.
   maxFileSize: 512 * 1024,
   debounceMs: 250,
+  codeLens: true,
+  workspaceDiagnostics: 'workspace',
 });
 
 export interface ConfigProblem {
