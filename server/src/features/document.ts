@@ -1,0 +1,96 @@
+import type { Analysis, PlanEngine, Position } from '../engine';
+import type { PlanModel, Section, Span, TaskItem } from '../engine/model';
+
+// What every editor feature works on: one analysed version of one plan
+// document and the engine (template, settings) it was analysed with. Features
+// are pure functions of this and the request; none parses again, none touches
+// the connection or the disk.
+
+export interface PlanDocument {
+  uri: string;
+  analysis: Analysis;
+  engine: PlanEngine;
+}
+
+/** A plan document that was validated (not skipped): its model is there. */
+export interface ModelledDocument extends PlanDocument {
+  model: PlanModel;
+}
+
+export function modelled(doc: PlanDocument): ModelledDocument | undefined {
+  return doc.analysis.model ? { ...doc, model: doc.analysis.model } : undefined;
+}
+
+/**
+ * The files of the workspace a document belongs to, as the server sees them on
+ * disk. Paths are relative to the workspace folder, with forward slashes. A
+ * virtual workspace (or a document outside any folder) has none.
+ */
+export interface WorkspaceFiles {
+  /** Every file of the document's folder (bounded), for path completion. */
+  list(documentUri: string): Promise<readonly string[]>;
+  /** The uri of an existing file named by `path` (relative to the folder, or to the document's own directory). */
+  resolve(documentUri: string, path: string): string | undefined;
+}
+
+export const NO_FILES: WorkspaceFiles = { list: async () => [], resolve: () => undefined };
+
+export function offsetAt(doc: PlanDocument, position: Position): number {
+  return doc.analysis.lines.offset(position);
+}
+
+export function within(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}
+
+/** Every section, depth first, in document order. */
+export function allSections(sections: readonly Section[]): Section[] {
+  return sections.flatMap((s) => [s, ...allSections(s.children)]);
+}
+
+/** The span of the task's first line, from its bullet's checkbox to the line end. */
+export function taskLine(doc: ModelledDocument, task: TaskItem): Span {
+  const { lines } = doc.analysis;
+  const line = lines.position(task.checkbox.start).line;
+  return { start: task.checkbox.start, end: lines.lineEnd(line) };
+}
+
+/** The task whose first line holds the offset. */
+export function taskAt(doc: ModelledDocument, offset: number): TaskItem | undefined {
+  return doc.model.tasks.find((t) => {
+    const line = taskLine(doc, t);
+    return offset >= doc.analysis.lines.lineStart(doc.analysis.lines.position(line.start).line) && offset <= line.end;
+  });
+}
+
+/** Where a task's id is written on its first line (`T001`, `2.1` in `**Task 2.1**:`), if it has one. */
+export function idSpan(doc: ModelledDocument, task: TaskItem): Span | undefined {
+  if (!task.id) return undefined;
+  const line = taskLine(doc, task);
+  return findId(doc.model.text, line, task.id);
+}
+
+/** First occurrence of `id` in the span, as a whole token, ignoring case. */
+export function findId(text: string, span: Span, id: string): Span | undefined {
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(?<![\\p{L}\\p{N}.-])${escaped}(?![\\p{L}\\p{N}]|\\.\\d)`, 'iu').exec(text.slice(span.start, span.end));
+  return m ? { start: span.start + m.index, end: span.start + m.index + m[0].length } : undefined;
+}
+
+/** "Phase 2: Build › 2.1 Backend", the headings enclosing a section. */
+export function headingPath(section: Section | undefined): string {
+  const names: string[] = [];
+  for (let s = section; s; s = s.parent) names.unshift(s.heading.text);
+  return names.join(' › ');
+}
+
+/** A task's name as lists show it: its block title (which starts with its id), else its first line. */
+export function taskName(task: TaskItem): string {
+  return task.block?.title || task.text || '(untitled task)';
+}
+
+/** Hours as people read them: 24h, 1.5h, 30m. */
+export function formatHours(hours: number): string {
+  if (hours > 0 && hours < 1) return `${Math.round(hours * 60)}m`;
+  return `${Number(hours.toFixed(1))}h`;
+}
