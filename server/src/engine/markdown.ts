@@ -30,7 +30,8 @@ export interface Chunk {
 
 // Incremental parsing. A line starting with an ATX heading at column 0 ends every
 // open block (lists, quotes, tables, paragraphs) except fenced code and HTML blocks,
-// so the document is split before such lines and each piece parsed on its own.
+// so the document is split before such lines (and in long lists before some bullet
+// items, see MIN_LIST_PIECE) and each piece parsed on its own.
 // Pieces are cached by their text: an edit re-parses only the section it is in.
 // A piece that ends inside an unclosed fence or HTML block is joined to the next.
 // Link definitions are the one thing that crosses pieces; the model resolves
@@ -94,8 +95,19 @@ function parseCached(slice: string): Root {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// A long list has no headings to split at. A column-0 bullet item with content
+// also ends every open block but fences and HTML blocks (a lazy continuation line
+// cannot start a list item), so lists are split before some bullet items too: the
+// list becomes several lists of the same items. Which items is decided by the
+// item's own text (a hash), not by distance, so that an edit elsewhere does not
+// move every later split and defeat the cache; one piece in ~32 items, none under
+// MIN_LIST_PIECE. (Not `1.`: only `1.` may interrupt a paragraph; not a lone `-`:
+// that is a setext underline.)
+const MIN_LIST_PIECE = 1024;
+const BULLET_ITEM = /^[-*+][ \t]+\S/;
+const THEMATIC_BREAK = /^(?:[-*+][ \t]*){3,}(?:\r\n|\r|\n)?$/;
 
-/** Offsets where pieces start: 0, and each column-0 ATX heading line outside fences and front matter. */
+/** Offsets where pieces start: 0, each column-0 ATX heading line and, in long pieces, bullet item line outside fences and front matter. */
 function chunkStarts(text: string): number[] {
   const starts = [0];
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
@@ -119,7 +131,11 @@ function chunkStarts(text: string): number[] {
       fence = f[1];
       continue;
     }
-    if (m.index > 0 && line.charCodeAt(0) === 35 /* # */ && /^#{1,6}(?:[ \t]|\r|\n|$)/.test(line)) starts.push(m.index);
+    if (m.index === 0) continue;
+    if (line.charCodeAt(0) === 35 /* # */ && /^#{1,6}(?:[ \t]|\r|\n|$)/.test(line)) starts.push(m.index);
+    else if (m.index - starts[starts.length - 1] >= MIN_LIST_PIECE && BULLET_ITEM.test(line) && !THEMATIC_BREAK.test(line) && (lineHash(line) & 31) === 0) {
+      starts.push(m.index);
+    }
   }
   return starts;
 }
@@ -140,4 +156,12 @@ function endsOpen(root: Root, slice: string): boolean {
   }
   if (last.type === 'html') return !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/.test(slice.slice(end - 1));
   return false;
+}
+
+/** FNV-1a of a line, without its line break. */
+function lineHash(line: string): number {
+  let h = 0x811c9dc5;
+  const end = line.replace(/[\r\n]+$/, '').length;
+  for (let i = 0; i < end; i++) h = Math.imul(h ^ line.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }

@@ -57,6 +57,20 @@ const tricky: Record<string, string> = {
   'tab after hashes': '# T\n##\tTabbed\n- [ ] x\n##\n- [ ] empty heading\n',
   'blockquote with a fence': lines('# T', '> ```', '> ## in quote fence', '## Out of the quote', '```', '## after'),
   'indented heading is not a boundary': lines('# T', '- item', '   ## heading in the item', '- [ ] task'),
+  'long list split at bullet items': lines(
+    '# T',
+    ...Array.from({ length: 600 }, (_, i) =>
+      [
+        `- [${i % 3 ? ' ' : 'x'}] **Task**: T${i} item with [TODO] and a lazy`,
+        'continuation line',
+        '  - **Estimate**: 2h',
+        i % 50 === 0 ? '\n  ```\n- [ ] inside an item fence\n  ```' : '',
+        i % 70 === 0 ? '<div>\n- [ ] in an HTML block\n</div>\n' : '',
+        i % 90 === 0 ? 'Title\n-\n- - -\n* * *' : '',
+        i % 40 === 0 ? '1. [ ] ordered\n2. [x] ordered' : '',
+      ].join('\n'),
+    ),
+  ),
   'table ended by a heading': lines('# T', '| a | b |', '|---|---|', '| 1 | 2 |', '## Next', '| c |', '|---|'),
 };
 
