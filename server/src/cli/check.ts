@@ -1,5 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { PlanEngine } from '../engine';
+import { fixAllText } from '../features/fixAll';
 import { collectTargets, type Target } from './files';
 import { formatJson } from './formats/json';
 import { toSarif } from './formats/sarif';
@@ -19,6 +20,8 @@ export interface CheckOptions extends SettingsFlags {
   format: CheckFormat;
   maxWarnings?: number;
   version: string;
+  /** Write the safe fixes (the editor's "fix all") to the files, then report what is left. */
+  fix?: boolean;
 }
 
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
@@ -27,7 +30,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const { engine, settings } = loaded;
   const found = await collectTargets(options.paths, io.cwd, settings.config);
   for (const folder of found.emptyFolders) io.err(`planmark: no plan files found in ${folder}\n`);
-  const result = await checkFiles(found.targets, engine);
+  const result = await checkFiles(found.targets, engine, options.fix ? io : undefined);
   result.problems.unshift(...found.problems);
   for (const p of result.problems) io.err(`planmark: ${p.message}\n`);
 
@@ -45,12 +48,29 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   return 0;
 }
 
-export async function checkFiles(targets: readonly Target[], engine: PlanEngine): Promise<CheckResult> {
+/** Checks each target; with `fixing`, first writes the safe fixes back and says so on stderr. */
+export async function checkFiles(targets: readonly Target[], engine: PlanEngine, fixing?: Pick<Io, 'err'>): Promise<CheckResult> {
   const result: CheckResult = { reports: [], problems: [] };
   for (const target of targets) {
     const read = await readPlan(target, engine.config.maxFileSize);
-    if ('problem' in read) result.problems.push({ file: target.file, message: read.problem });
-    else result.reports.push({ ...target, analysis: engine.analyze(read.text) });
+    if ('problem' in read) {
+      result.problems.push({ file: target.file, message: read.problem });
+      continue;
+    }
+    let text = read.text;
+    if (fixing) {
+      const fixed = fixAllText(engine, text);
+      if (fixed.text !== text) {
+        try {
+          await writeFile(target.path, (read.bom ? '\uFEFF' : '') + fixed.text);
+          text = fixed.text;
+          fixing.err(`planmark: fixed ${fixed.fixed} problem${fixed.fixed === 1 ? '' : 's'} in ${target.file}\n`);
+        } catch (error) {
+          result.problems.push({ file: target.file, message: `${target.file}: cannot write the fixes (${describeError(error)})` });
+        }
+      }
+    }
+    result.reports.push({ ...target, analysis: engine.analyze(text) });
   }
   return result;
 }
@@ -60,7 +80,7 @@ export async function checkFiles(targets: readonly Target[], engine: PlanEngine)
  * reading, so a huge file costs nothing. A BOM is dropped, as editors do, so
  * that columns match what an editor shows.
  */
-export async function readPlan(target: Target, maxFileSize: number): Promise<{ text: string } | { problem: string }> {
+export async function readPlan(target: Target, maxFileSize: number): Promise<{ text: string; bom: boolean } | { problem: string }> {
   try {
     const info = await stat(target.path);
     if (!info.isFile()) return { problem: `${target.file}: not a regular file` };
@@ -68,7 +88,8 @@ export async function readPlan(target: Target, maxFileSize: number): Promise<{ t
       return { problem: `${target.file}: skipped, it is ${formatBytes(info.size)}, over the maxFileSize setting (${formatBytes(maxFileSize)})` };
     }
     const text = await readFile(target.path, 'utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    const bom = text.charCodeAt(0) === 0xfeff;
+    return { text: bom ? text.slice(1) : text, bom };
   } catch (error) {
     return { problem: `${target.file}: cannot read it (${describeError(error)})` };
   }

@@ -18,6 +18,8 @@ Commands:
 Options for check:
   --format text|json|sarif   Output format (default: text)
   --max-warnings N           Fail (exit 1) when there are more than N warnings
+  --fix                      Write the safe fixes to the files (as the editor's
+                             "fix all" does), then report what is left
   --config FILE              Configuration file (default: ./.planmarkrc.json)
   --template FILE            Template the plans follow (default: configured, else built-in)
 
@@ -78,7 +80,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 async function check(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...SETTINGS_OPTIONS, 'max-warnings': { type: 'string' } },
+    options: { ...SETTINGS_OPTIONS, 'max-warnings': { type: 'string' }, fix: { type: 'boolean' } },
     allowPositionals: true,
   });
   if (values.help) return help(io);
@@ -91,6 +93,7 @@ async function check(args: string[], io: Io): Promise<number> {
       config: values.config,
       template: values.template,
       version,
+      fix: values.fix === true,
     },
     io,
   );

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { run, workspace } from './helpers';
+
+// `planmark check --fix` writes the same safe fixes as the editor's fix-all, then reports what is left.
+
+const BROKEN = [
+  '# Login - Implementation Plan',
+  '',
+  '**Feature**: [FEATURE_NAME]',
+  '**Status**: Planning',
+  '',
+  '## Phase 1: Build',
+  '',
+  '-[ ] **Task**: Write the form',
+  '',
+].join('\r\n');
+
+const rulesOf = (json: string) => (JSON.parse(json) as Array<{ file: string; rule: string }>).filter((f) => f.file === 'plan.md').map((f) => f.rule);
+
+test('check --fix: writes the safe fixes (keeping BOM and CRLF), says so on stderr, reports the rest', async () => {
+  const ws = workspace({ 'plan.md': '\uFEFF' + BROKEN, 'other-plan.md': '# Other - Implementation Plan\n' });
+  try {
+    const before = await run(['check', '--format', 'json', 'plan.md'], ws.dir);
+    const rulesBefore = rulesOf(before.stdout);
+    assert.ok(rulesBefore.includes('malformed-checkbox') && rulesBefore.includes('unfilled-placeholder'));
+
+    const fixed = await run(['check', '--fix', '--format', 'json', '.'], ws.dir);
+    assert.equal(fixed.code, 1, 'missing sections are still errors');
+    assert.match(fixed.stderr, /^planmark: fixed 4 problems in plan\.md$/m);
+    assert.match(fixed.stderr, /^planmark: fixed 3 problems in other-plan\.md$/m);
+    // The added Created field brings the template's [DATE], which the next pass fills with today.
+    const text = readFileSync(join(ws.dir, 'plan.md'), 'utf8').replace(/\d{4}-\d{2}-\d{2}/, 'TODAY');
+    assert.equal(
+      text,
+      '\uFEFF' + BROKEN.replace('[FEATURE_NAME]', 'Login').replace('-[ ]', '- [ ]').replace('**Status**: Planning', '**Status**: Planning\r\n**Created**: TODAY\r\n**Version**: 1.0.0'),
+    );
+    const rulesAfter = rulesOf(fixed.stdout);
+    assert.ok(!rulesAfter.includes('malformed-checkbox'));
+
+    const again = await run(['check', '--fix', 'plan.md'], ws.dir);
+    assert.doesNotMatch(again.stderr, /fixed/, 'nothing left to fix');
+  } finally {
+    ws.cleanup();
+  }
+});
