@@ -1,15 +1,37 @@
-// The planmark extension: starts the language server, which does all the work.
-// Custom views (outline, status) build on the client returned from `activate`.
-import type { ExtensionContext } from 'vscode';
+// The planmark extension: the language server does all the analysis; this client shows
+// its outline (the Plan view, the progress item) and offers the Plan commands.
+// `activate` returns at once: the server starts in the background and `ready` settles
+// when it runs, so opening VS Code never waits on it.
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { Outline } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { Outlines, type OutlineChange } from './outlines';
+import { PlanTree } from './planTree';
+import { ProgressStatus } from './statusBar';
 
-let client: LanguageClient | undefined;
+export type { Outline, OutlineChange };
 
 export interface PlanmarkApi {
   client: LanguageClient;
+  /** Resolves once the language server runs. */
+  ready: Promise<void>;
+  /** The last outline the server sent for a document (undefined: none yet; null: not a plan). */
+  outline(uri: vscode.Uri): Outline | null | undefined;
+  /** Resolves with the outline of the document's current version, once the server has analyzed it. */
+  whenAnalyzed(doc: vscode.TextDocument, timeoutMs?: number): Promise<Outline | null>;
+  /** Fires for every outline the server sends. */
+  onDidChangeOutline: vscode.Event<OutlineChange>;
+  /** How long `activate` took, and the server's start after it, in milliseconds. */
+  timings: { activateMs: number; serverStartMs?: number };
+  /** The views, for tests. */
+  views: { tree: PlanTree; status: ProgressStatus };
 }
 
-export async function activate(context: ExtensionContext): Promise<PlanmarkApi> {
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): PlanmarkApi {
+  const started = performance.now();
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -25,8 +47,28 @@ export async function activate(context: ExtensionContext): Promise<PlanmarkApi> 
     synchronize: { configurationSection: 'planmark' },
   };
   client = new LanguageClient('planmark', 'planmark', serverOptions, clientOptions);
-  await client.start();
-  return { client };
+  const outlines = new Outlines(client);
+  const tree = new PlanTree(outlines, context.workspaceState);
+  const status = new ProgressStatus(outlines);
+  context.subscriptions.push(outlines, tree, status, ...registerCommands({ extension: context, client, outlines, tree }));
+
+  const timings: PlanmarkApi['timings'] = { activateMs: 0 };
+  const current = client;
+  const ready = current.start().then(() => {
+    timings.serverStartMs = Math.round(performance.now() - started);
+    current.outputChannel.appendLine(`planmark: activated in ${timings.activateMs} ms; server running after ${timings.serverStartMs} ms`);
+  });
+  ready.catch((error) => current.error('The planmark server did not start', error, 'force'));
+  timings.activateMs = Math.round((performance.now() - started) * 10) / 10;
+  return {
+    client: current,
+    ready,
+    outline: (uri) => outlines.get(uri),
+    whenAnalyzed: (doc, timeoutMs) => outlines.whenCurrent(doc, timeoutMs),
+    onDidChangeOutline: outlines.onDidChange,
+    timings,
+    views: { tree, status },
+  };
 }
 
 export async function deactivate(): Promise<void> {
