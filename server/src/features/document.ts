@@ -1,4 +1,5 @@
 import type { Analysis, PlanEngine, Position } from '../engine';
+import { buildDependencyGraph, type DependencyGraph } from '../engine/dependencies';
 import type { PlanModel, Section, Span, TaskItem } from '../engine/model';
 
 // What every editor feature works on: one analysed version of one plan
@@ -93,4 +94,13 @@ export function taskName(task: TaskItem): string {
 export function formatHours(hours: number): string {
   if (hours > 0 && hours < 1) return `${Math.round(hours * 60)}m`;
   return `${Number(hours.toFixed(1))}h`;
+}
+
+const graphs = new WeakMap<PlanModel, DependencyGraph>();
+
+/** The plan's resolved dependencies, computed once per analysed version. */
+export function dependencies(doc: ModelledDocument): DependencyGraph {
+  let graph = graphs.get(doc.model);
+  if (!graph) graphs.set(doc.model, (graph = buildDependencyGraph(doc.model)));
+  return graph;
 }
