@@ -42,10 +42,28 @@ function copyAssets() {
   if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 }
 
-if (watch) {
+// `--tests`: the in-editor mocha suite, run inside VS Code by scripts/test-vscode.mjs
+// (code-server) or scripts/test-electron.mjs; mocha is loaded from node_modules at run time.
+const tests = {
+  ...options,
+  entryPoints: { 'test/suite/index': 'client/test/suite/index.ts' },
+  outdir: 'out',
+  external: ['vscode', 'mocha'],
+  minify: false,
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+if (process.argv.includes('--tests')) {
+  await esbuild.build(tests);
+} else if (watch) {
   const plugins = [{ name: 'assets', setup: (b) => b.onEnd(copyAssets) }];
   for (const build of [options, cli]) await (await esbuild.context({ ...build, plugins })).watch();
 } else {
-  await Promise.all([esbuild.build(options), esbuild.build(cli)]);
+  const results = await Promise.all([esbuild.build(options), esbuild.build(cli)]);
   copyAssets();
+  if (production) {
+    for (const { metafile } of results)
+      for (const [file, { bytes }] of Object.entries(metafile.outputs)) if (file.endsWith('.js')) console.log(`${file}: ${(bytes / 1024).toFixed(1)} KiB`);
+  }
 }

@@ -8,6 +8,8 @@ import type { Outlines } from './outlines';
 
 export class ProgressStatus implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
+  /** Whether the item shows (StatusBarItem itself cannot tell). */
+  visible = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly outlines: Outlines) {
@@ -34,6 +36,7 @@ export class ProgressStatus implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'planmark.isPlan', !!outline);
     if (!editor || !outline) {
       this.item.hide();
+      this.visible = false;
       return;
     }
     const { errors, warnings } = counts(editor.document.uri);
@@ -44,6 +47,7 @@ export class ProgressStatus implements vscode.Disposable {
     };
     this.item.tooltip = tooltip(outline, errors, warnings);
     this.item.show();
+    this.visible = true;
   }
 
   dispose(): void {

@@ -1,0 +1,325 @@
+// The extension in a real VS Code: diagnostics, quick fixes, the Plan view, the status
+// bar, snippets, the grammar and every command, each awaited through events.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { PlanmarkApi } from '../../src/extension';
+import type { PlanNode, TaskNode } from '../../src/planTree';
+import type { Outline, OutlineSection, OutlineTask } from '../../../server/src/protocol';
+import { activateApi, closeAll, diagnosticsOf, EXTENSION_ID, notes, openFresh, readText, untilText, waitFor } from './helpers';
+
+export default function registerSuite(): void {
+  suite('planmark in VS Code', () => {
+    let api: PlanmarkApi;
+    let root: string;
+    let sample: string;
+    let template: string;
+
+    suiteSetup(async () => {
+      const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+      root = extension.extensionPath;
+      api = await activateApi();
+      sample = await readText(root, 'test-fixtures/sample/plan.md');
+      template = await readText(root, 'server/templates/implementation-plan.md');
+      notes.push(`activation: activate() returned in ${api.timings.activateMs} ms; the language server ran ${api.timings.serverStartMs} ms after activate() began`);
+    });
+
+    teardown(closeAll);
+
+    /** The outline of the editor's current version, once analyzed, and the tree showing it. */
+    async function shown(editor: vscode.TextEditor): Promise<Outline> {
+      const outline = await api.whenAnalyzed(editor.document);
+      assert.ok(outline, 'the document is a plan');
+      const { tree } = api.views;
+      await waitFor('the Plan view to show the document', () => (tree.uri?.toString() === editor.document.uri.toString() && tree.getChildren().length > 0 ? true : undefined), [tree.onDidChangeTreeData]);
+      return outline;
+    }
+
+    function taskNodes(): TaskNode[] {
+      return api.views.tree.all().filter((n): n is TaskNode => n.kind === 'task');
+    }
+
+    test('activates lazily and quickly, and returns the API', () => {
+      const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+      assert.ok(!manifest.activationEvents.includes('*'), 'no eager activation');
+      assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
+      assert.equal(api.client.isRunning(), true);
+      assert.ok(api.timings.activateMs < 200, `activate() took ${api.timings.activateMs} ms`);
+    });
+
+    test("diagnostics for a fixture equal the CLI's findings for it", async () => {
+      const editor = await openFresh(template, 'draft');
+      const doc = editor.document;
+      const diagnostics = await diagnosticsOf(api, doc);
+      const cli = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', doc.uri.fsPath], {
+        cwd: vscode.workspace.getWorkspaceFolder(doc.uri)!.uri.fsPath,
+        encoding: 'utf8',
+      });
+      assert.ok(cli.stdout, `the CLI printed nothing: ${cli.stderr}`);
+      const severities = ['error', 'warning', 'information', 'hint'];
+      const fromCli = (JSON.parse(cli.stdout) as { line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string; message: string }[])
+        .map((f) => `${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1} ${f.severity} ${f.rule} ${f.message}`)
+        .sort();
+      const fromEditor = diagnostics
+        .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${severities[d.severity]} ${d.code && typeof d.code === 'object' ? d.code.value : d.code} ${d.message}`)
+        .sort();
+      assert.ok(fromCli.length > 10, `the template has many findings (${fromCli.length})`);
+      assert.deepEqual(fromEditor, fromCli);
+    });
+
+    test('a quick fix applies', async () => {
+      const editor = await openFresh(template, 'quickfix');
+      const doc = editor.document;
+      const diagnostics = await diagnosticsOf(api, doc);
+      const date = diagnostics.find((d) => d.message.includes('[DATE]'));
+      assert.ok(date, 'a diagnostic for [DATE]');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, date.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => /\[DATE\]/.test(a.title));
+      assert.ok(fix?.edit, `a quick fix for [DATE] among ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const line = doc.lineAt(date.range.start.line).text;
+      assert.match(line, /^\*\*Created\*\*: \d{4}-\d{2}-\d{2}$/);
+      await diagnosticsOf(api, doc, (d) => d.length > 0 && !d.some((x) => x.message.includes('[DATE]')));
+    });
+
+    test("the Plan view's items match the outline", async () => {
+      const editor = await openFresh(sample, 'tree');
+      const outline = await shown(editor);
+      const { tree } = api.views;
+      const check = (nodes: PlanNode[], sections: OutlineSection[], tasks: OutlineTask[]) => {
+        const sectionNodes = nodes.filter((n) => n.kind === 'section');
+        const taskNodes = nodes.filter((n) => n.kind === 'task');
+        assert.deepEqual(taskNodes.map((n) => tree.getTreeItem(n).label), tasks.map((t) => t.text));
+        assert.deepEqual(sectionNodes.map((n) => tree.getTreeItem(n).label), sections.map((s) => s.title));
+        taskNodes.forEach((n, i) => {
+          const item = tree.getTreeItem(n);
+          assert.equal(item.checkboxState && typeof item.checkboxState === 'object' ? item.checkboxState.state : item.checkboxState, tasks[i].checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked);
+          check(tree.getChildren(n), [], tasks[i].children);
+        });
+        sectionNodes.forEach((n, i) => {
+          const s = sections[i];
+          const description = tree.getTreeItem(n).description as string;
+          assert.ok(description.startsWith(`${s.done}/${s.total}`), `${s.title}: ${description}`);
+          if (s.estimateHours > 0) assert.match(description, / · \d+(\.\d)?h$/);
+          check(tree.getChildren(n), s.children, s.tasks);
+        });
+      };
+      check(tree.getChildren(), outline.sections, []);
+      const countTasks = (ts: OutlineTask[]): number => ts.reduce((n, t) => n + 1 + countTasks(t.children), 0);
+      const countAll = (ss: OutlineSection[]): number => ss.reduce((n, s) => n + countTasks(s.tasks) + countAll(s.children), 0);
+      assert.equal(taskNodes().length, countAll(outline.sections));
+      assert.ok(taskNodes().length > 5);
+    });
+
+    test('ticking a task in the tree edits only its checkbox, as one undoable edit, and the status bar follows', async () => {
+      const editor = await openFresh(sample, 'tick');
+      const doc = editor.document;
+      const before = await shown(editor);
+      const { tree, status } = api.views;
+      await waitFor('the status bar to show the plan', () => (status.visible && status.item.text.includes(`${before.done}/${before.total}`) ? true : undefined), [api.onDidChangeOutline]);
+      const open = taskNodes().filter((n) => !n.task.checked).slice(0, 2);
+      assert.equal(open.length, 2);
+      const textBefore = doc.getText();
+
+      assert.ok(await tree.setChecked([[open[0], true]]));
+      const after = doc.getText();
+      assert.equal(after.length, textBefore.length);
+      const changed = [...after].map((c, i) => (c !== textBefore[i] ? i : -1)).filter((i) => i >= 0);
+      const box = open[0].task.checkboxRange.start;
+      assert.deepEqual(changed, [doc.offsetAt(new vscode.Position(box.line, box.character + 1))]);
+      assert.equal(after[changed[0]], 'x');
+
+      const ticked = await api.whenAnalyzed(doc);
+      assert.equal(ticked!.done, before.done + 1);
+      await waitFor('the status bar to count the tick', () => (status.item.text.includes(`${before.done + 1}/${before.total} · ${ticked!.percent}%`) ? true : undefined), [api.onDidChangeOutline]);
+      await waitFor('the tree to show the tick', () => (taskNodes().find((n) => n.task.checkboxRange.start.line === box.line)?.task.checked ? true : undefined), [tree.onDidChangeTreeData]);
+
+      // Two boxes at once are still one edit: one undo puts both back.
+      const [a, b] = taskNodes().filter((n) => !n.task.checked).slice(0, 2);
+      const textTicked = doc.getText();
+      assert.ok(await tree.setChecked([[a, true], [b, true]]));
+      assert.notEqual(doc.getText(), textTicked);
+      await vscode.commands.executeCommand('undo');
+      await untilText(doc, (t) => t === textTicked, 'one undo to revert both ticks');
+      await vscode.commands.executeCommand('undo');
+      await untilText(doc, (t) => t === textBefore, 'the second undo to revert the first tick');
+      const reverted = await api.whenAnalyzed(doc);
+      assert.equal(reverted!.done, before.done);
+      await waitFor('the status bar to follow the undo', () => (status.item.text.includes(`${before.done}/${before.total}`) ? true : undefined), [api.onDidChangeOutline]);
+    });
+
+    test('the status bar counts planmark problems, has a per-phase tooltip and hides for non-plans', async () => {
+      const editor = await openFresh(template, 'status');
+      const outline = await api.whenAnalyzed(editor.document);
+      const diagnostics = await diagnosticsOf(api, editor.document);
+      const { status } = api.views;
+      const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+      await waitFor('the status bar to count warnings', () => (status.visible && status.item.text.includes(`$(warning) ${warnings}`) ? true : undefined), [vscode.languages.onDidChangeDiagnostics, api.onDidChangeOutline]);
+      assert.match(status.item.text, new RegExp(`^\\$\\(checklist\\) ${outline!.done}/${outline!.total} · ${outline!.percent}%`));
+      const tooltip = (status.item.tooltip as vscode.MarkdownString).value;
+      for (const s of outline!.sections) assert.ok(tooltip.includes(`| ${s.title} | ${s.done}/${s.total} |`), s.title);
+      assert.deepEqual(status.item.command, { command: 'planmark.plan.focus', title: 'Show the Plan view' });
+
+      const notes = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Shopping list\n\n- [ ] milk\n' });
+      await vscode.window.showTextDocument(notes);
+      await waitFor('the status bar to hide for a non-plan', () => (!status.visible ? true : undefined), [vscode.window.onDidChangeActiveTextEditor, api.onDidChangeOutline]);
+      await waitFor('the Plan view to empty (welcome view)', () => (api.views.tree.getChildren().length === 0 ? true : undefined), [api.views.tree.onDidChangeTreeData]);
+    });
+
+    test('the Plan view follows the active editor and reveals a row on click', async () => {
+      const first = await openFresh(sample, 'follow-a');
+      await shown(first);
+      const second = await openFresh(template, 'follow-b');
+      await shown(second);
+      await vscode.window.showTextDocument(first.document);
+      await shown(first);
+      const node = taskNodes()[3];
+      const item = api.views.tree.getTreeItem(node);
+      await vscode.window.showTextDocument(second.document);
+      await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+      const active = vscode.window.activeTextEditor!;
+      assert.equal(active.document.uri.toString(), first.document.uri.toString());
+      assert.equal(active.selection.active.line, node.task.range.start.line);
+      const tip = api.views.tree.getTreeItem(taskNodes().find((n) => n.task.fields)!).tooltip as vscode.MarkdownString;
+      assert.match(tip.value, /\| Field \| Value \|/);
+    });
+
+    test('hide completed tasks, then show them again', async () => {
+      const editor = await openFresh(sample, 'hide');
+      await shown(editor);
+      const all = taskNodes().length;
+      assert.ok(taskNodes().some((n) => n.task.checked));
+      await vscode.commands.executeCommand('planmark.hideCompleted');
+      assert.ok(taskNodes().every((n) => !n.task.checked || n.task.children.some((c) => !c.checked)));
+      assert.ok(taskNodes().length < all);
+      await vscode.commands.executeCommand('planmark.showCompleted');
+      assert.equal(taskNodes().length, all);
+    });
+
+    test('the task block snippet inserts a task the server counts', async () => {
+      const editor = await openFresh(sample, 'snippet');
+      const before = await shown(editor);
+      const doc = editor.document;
+      const line = doc.getText().split('\n').findIndex((l) => l.startsWith('## Phase 6'));
+      await editor.edit((e) => e.insert(new vscode.Position(line, 0), '\n\n'));
+      editor.selection = new vscode.Selection(line, 0, line, 0);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Plan: task block' });
+      await untilText(doc, (t) => t.includes('- [ ] **Task**: Task title'), 'the snippet');
+      assert.match(doc.getText(), /- \[ \] \*\*Task\*\*: Task title\n {2}- \*\*File\*\*: `path\/to\/file\.ts`\n {2}- \*\*Estimate\*\*: 2h\n {2}- \*\*Dependencies\*\*: None\n {2}- \*\*Tests\*\*: `path\/to\/file\.test\.ts`/);
+      const after = await api.whenAnalyzed(doc);
+      assert.equal(after!.total, before.total + 1);
+      assert.equal(after!.estimateHours, before.estimateHours + 2);
+    });
+
+    test('the grammar marks placeholders, field labels, estimates and task ids', async function () {
+      const editor = await openFresh('# [FEATURE_NAME] - Implementation Plan\n\n- [ ] T001 **Task**: Build it\n  - **Estimate**: 4h\n', 'grammar');
+      let tokens: { c: string; t: string }[] | undefined;
+      try {
+        tokens = await vscode.commands.executeCommand<{ c: string; t: string }[]>('_workbench.captureSyntaxTokens', editor.document.uri);
+      } catch {
+        tokens = undefined;
+      }
+      if (!tokens) return this.skip(); // the internal tokens command is not in every build
+      const scopesOf = (text: string) => tokens!.filter((t) => t.c === text).map((t) => t.t).join(' ');
+      assert.match(scopesOf('FEATURE_NAME'), /variable\.other\.placeholder\.planmark/);
+      assert.match(scopesOf('FEATURE_NAME'), /markup\.heading/, "Markdown's own heading scope stays");
+      assert.match(scopesOf('Estimate'), /support\.type\.property-name\.field\.planmark/);
+      assert.match(scopesOf('4h'), /constant\.numeric\.estimate\.planmark/);
+      assert.match(scopesOf('T001'), /constant\.language\.task-id\.planmark/);
+    });
+
+    suite('commands', () => {
+      test('New Plan from Template: fills [DATE], selects every [FEATURE_NAME]', async () => {
+        const folder = vscode.workspace.workspaceFolders![0].uri;
+        const target = vscode.Uri.joinPath(folder, 'scratch', `new-${Date.now()}-plan.md`);
+        const editor = await vscode.commands.executeCommand<vscode.TextEditor>('planmark.newPlan', target);
+        assert.equal(editor.document.uri.toString(), target.toString());
+        const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+        assert.ok(!onDisk.includes('[DATE]'));
+        assert.match(onDisk, /\*\*Created\*\*: \d{4}-\d{2}-\d{2}\n/);
+        assert.deepEqual(editor.selections.map((s) => editor.document.getText(s)), ['[FEATURE_NAME]', '[FEATURE_NAME]']);
+        assert.equal(editor.selection.start.line, 0);
+        await editor.edit((e) => editor.selections.forEach((s) => e.replace(s, 'Login')));
+        assert.match(editor.document.getText(), /^# Login - Implementation Plan\n\n\*\*Feature\*\*: Login\n/);
+      });
+
+      test('Toggle Task ticks and unticks the task under the cursor', async () => {
+        const editor = await openFresh(sample, 'toggle');
+        const outline = await shown(editor);
+        const task = outline.sections.flatMap((s) => s.children.flatMap((c) => c.tasks)).find((t) => !t.checked)!;
+        const line = task.checkboxRange.start.line;
+        editor.selection = new vscode.Selection(line, 10, line, 10);
+        await vscode.commands.executeCommand('planmark.toggleTask');
+        await untilText(editor.document, () => editor.document.lineAt(line).text.includes('[x]'), 'the tick');
+        await api.whenAnalyzed(editor.document);
+        await vscode.commands.executeCommand('planmark.toggleTask');
+        await untilText(editor.document, () => editor.document.lineAt(line).text.includes('[ ]'), 'the untick');
+        const keybinding = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.keybindings.find((k: { command: string }) => k.command === 'planmark.toggleTask');
+        assert.match(keybinding.when, /planmark\.isPlan/);
+      });
+
+      test('Next / Previous Placeholder select the placeholders planmark reports', async () => {
+        const editor = await openFresh(template, 'placeholders');
+        const diagnostics = await diagnosticsOf(api, editor.document);
+        const ranges = diagnostics.filter((d) => d.code === 'unfilled-placeholder' || (typeof d.code === 'object' && d.code.value === 'unfilled-placeholder')).map((d) => d.range).sort((a, b) => a.start.compareTo(b.start));
+        editor.selection = new vscode.Selection(0, 0, 0, 0);
+        await vscode.commands.executeCommand('planmark.nextPlaceholder');
+        assert.ok(editor.selection.isEqual(ranges[0]) || (ranges[0].start.isEqual(new vscode.Position(0, 0)) && editor.selection.isEqual(ranges[1])), `selected ${editor.document.getText(editor.selection)}`);
+        const first = editor.selection;
+        await vscode.commands.executeCommand('planmark.nextPlaceholder');
+        assert.ok(editor.selection.start.isAfter(first.start));
+        await vscode.commands.executeCommand('planmark.previousPlaceholder');
+        assert.ok(editor.selection.isEqual(first));
+        editor.selection = new vscode.Selection(0, 0, 0, 0);
+        await vscode.commands.executeCommand('planmark.previousPlaceholder');
+        assert.ok(editor.selection.isEqual(ranges[ranges.length - 1]), 'wraps to the last');
+        assert.match(editor.document.getText(editor.selection), /^\[.*\]$/);
+      });
+
+      test('Insert Task Block inserts a block below the current line', async () => {
+        const editor = await openFresh(sample, 'insert');
+        await shown(editor);
+        const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('- [x]'));
+        editor.selection = new vscode.Selection(line, 3, line, 3);
+        await vscode.commands.executeCommand('planmark.insertTaskBlock');
+        await untilText(editor.document, (t) => t.includes('**Task**: Task title'), 'the task block');
+        assert.equal(editor.document.lineAt(line + 1).text, '- [ ] **Task**: Task title');
+        assert.equal(editor.document.getText(editor.selection), 'Task title', 'the first tab stop is selected');
+      });
+
+      test('Fix All applies the source.fixAll.planmark action', async () => {
+        const editor = await openFresh(template.replace('# [FEATURE_NAME] - Implementation Plan', '# Login - Implementation Plan'), 'fixall');
+        await diagnosticsOf(api, editor.document);
+        assert.ok(editor.document.getText().includes('[DATE]'));
+        assert.equal(await vscode.commands.executeCommand('planmark.fixAll'), true);
+        const text = editor.document.getText();
+        assert.ok(!text.includes('**Created**: [DATE]'), 'the date is filled');
+        assert.match(text, /\*\*Feature\*\*: Login\n/);
+        await diagnosticsOf(api, editor.document, (d) => d.length > 0 && !d.some((x) => /\[DATE\]|\[FEATURE_NAME\]/.test(x.message)));
+      });
+
+      test('Show Output shows the planmark output', async () => {
+        await vscode.commands.executeCommand('planmark.showOutput');
+        await waitFor('an output editor', () => (vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output') ? true : undefined), [vscode.window.onDidChangeVisibleTextEditors], 10_000);
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+      });
+
+      test('Restart Server restarts the client and the views refill', async () => {
+        const editor = await openFresh(sample, 'restart');
+        await shown(editor);
+        const stopped = new Promise<void>((resolve) => {
+          const sub = api.client.onDidChangeState((e) => {
+            if (e.newState === 1 /* Stopped */) (sub.dispose(), resolve());
+          });
+        });
+        await vscode.commands.executeCommand('planmark.restartServer');
+        await stopped;
+        assert.equal(api.client.isRunning(), true);
+        await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
+        const outline = await api.whenAnalyzed(editor.document);
+        assert.ok(outline && outline.total > 0);
+      });
+    });
+  });
+}
