@@ -23,16 +23,17 @@ const options = {
   sourcesContent: false,
   logLevel: 'info',
   metafile: true,
+  // tinyglobby's fdir (used by the server for workspace files, and by the CLI) calls
+  // createRequire(import.meta.url), which a CommonJS bundle must supply.
+  banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__importMetaUrl' },
 };
 
 // The CLI is run directly (`bin` in package.json), so it alone gets the shebang line.
-// It bundles ESM-only code (fdir, under tinyglobby) that calls createRequire(import.meta.url),
-// which a CommonJS bundle must supply.
 const cli = {
   ...options,
   entryPoints: { cli: 'server/src/cli/main.ts' },
   banner: { js: '#!/usr/bin/env node\n"use strict";\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-  define: { 'import.meta.url': '__importMetaUrl' },
 };
 
 // The built-in template ships next to the bundles; the server and CLI read it from there.

@@ -1,4 +1,4 @@
-import type { Analysis } from '../engine';
+import type { Analysis, PlanEngine } from '../engine';
 
 // One analysis per document version, shared by every feature (diagnostics, the
 // outline, and later code actions, symbols…). Changes are debounced per
@@ -10,6 +10,8 @@ export interface AnalyzedDocument {
   version: number;
   /** The engine's analysis; undefined when the document is not a plan, or when validation failed. */
   analysis?: Analysis;
+  /** The engine (template, settings) the analysis came from, for the editor features. */
+  engine?: PlanEngine;
   /** Why validation failed, when it threw. */
   failure?: string;
 }

@@ -33,10 +33,11 @@ export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, l
       if (!isPlanDocument(scope.relativePath, text, settings.config)) return { uri, version };
       // Timed apart from the debounce delay: this is the work that blocks the server.
       const start = performance.now();
-      const analysis = engineFor(settings).analyze(text);
+      const engine = engineFor(settings);
+      const analysis = engine.analyze(text);
       const ms = performance.now() - start;
       if (ms > SLOW_MS) logger.info(`Analyzing ${uri} (version ${version}, ${text.length} characters) took ${ms.toFixed(0)} ms`);
-      return { uri, version, analysis };
+      return { uri, version, analysis, engine };
     } catch (error) {
       logger.error(`Validating ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       const version = documents.get(uri)?.version;

@@ -17,6 +17,8 @@ export interface ClientFeatures {
   watcherRegistration: boolean;
   /** Watchers may use relative patterns (needed for files outside the workspace). */
   relativePatterns: boolean;
+  /** Completion items may be snippets with tab stops. */
+  snippets: boolean;
 }
 
 export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
@@ -28,5 +30,6 @@ export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures
     workspaceFolders: workspace?.workspaceFolders === true,
     watcherRegistration: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     relativePatterns: workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
+    snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
   };
 }

@@ -10,12 +10,16 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DEFAULT_CONFIG, type ConfigProblem } from '../engine';
+import { PlanIndex } from '../node/planIndex';
 import { OutlineChangedNotification, OutlineRequest } from '../protocol';
 import { Analyses, type DocumentResult } from './analyses';
 import { createAnalyzer } from './analyzer';
 import { failureDiagnostic, toDiagnostic } from './diagnostics';
 import { clientFeatures, type ClientFeatures } from './features';
+import { featureCapabilities, registerLanguageFeatures } from './languageFeatures';
+import { PlanFiles } from './planFiles';
 import { SettingsFiles } from './watchers';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { Workspace, type Folder } from './workspace';
 
 // Wires the LSP connection to the workspace, the analysis cache and the
@@ -59,6 +63,11 @@ export function startServer(connection: Connection): void {
     analyzed: (result) => guard('publishing results', () => publish(result)),
   });
 
+  const index = new PlanIndex();
+  const { files } = registerLanguageFeatures({ connection, analyses, workspace, index, openUris: () => documents.keys(), clientFeatures: () => features });
+  const workspaceDiagnostics = new WorkspaceDiagnostics(workspace, index, (uri) => documents.get(uri) !== undefined);
+  let planFiles = new PlanFiles(undefined, log.error.bind(log));
+
   function reportProblems(folder: Folder | undefined, problems: ConfigProblem[]): void {
     const key = folder?.uri ?? '';
     const messages = problems.map((p) => p.message);
@@ -85,6 +94,7 @@ export function startServer(connection: Connection): void {
 
   function settingsChanged(): void {
     workspace.invalidate();
+    index.invalidate();
     analyses.invalidate(documents.keys());
     if (features.pullDiagnostics && features.diagnosticRefresh) connection.languages.diagnostics.refresh();
   }
@@ -107,11 +117,13 @@ export function startServer(connection: Connection): void {
     workspace.setFolders(folders);
     const registry = features.watcherRegistration ? connection.client : undefined;
     settingsFiles = new SettingsFiles(registry, features.relativePatterns, log.error.bind(log));
+    planFiles = new PlanFiles(registry, log.error.bind(log));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        diagnosticProvider: features.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: features.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: true } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...featureCapabilities(),
       },
       serverInfo: { name: 'planmark' },
     };
@@ -119,6 +131,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     settingsFiles.update();
+    planFiles.watch();
     if (!features.workspaceFolders) return;
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
       const gone = new Set(removed.map((f) => f.uri));
@@ -135,6 +148,9 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     if (changes.some((c) => settingsFiles.concerns(URI.parse(c.uri).fsPath))) settingsChanged();
+    // A plan created, deleted or changed on disk: list the plans again (changed ones are re-read by mtime).
+    if (changes.some((c) => PlanFiles.concerns(c.uri))) index.invalidate();
+    files.invalidate();
   });
 
   // TextDocuments fires onDidOpen then onDidChangeContent: a document just opened is analyzed at once.
@@ -158,6 +174,15 @@ export function startServer(connection: Connection): void {
     } catch (error) {
       log.error(`Diagnostics for ${textDocument.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
       return { kind: DocumentDiagnosticReportKind.Full, items: [failureDiagnostic(String(error))] };
+    }
+  });
+
+  connection.languages.diagnostics.onWorkspace(async ({ previousResultIds }) => {
+    try {
+      return await workspaceDiagnostics.report(previousResultIds);
+    } catch (error) {
+      log.error(`Workspace diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+      return { items: [] };
     }
   });
 

@@ -39,6 +39,11 @@ export class Workspace {
     this.invalidate();
   }
 
+  /** The workspace folders, innermost first. */
+  list(): readonly Folder[] {
+    return this.folders;
+  }
+
   /** Forgets every folder's settings; the next request loads them again. */
   invalidate(): void {
     this.cache.clear();

@@ -16,7 +16,7 @@ describe('initialize', () => {
     const sync = capabilities.textDocumentSync as TextDocumentSyncOptions;
     assert.equal(sync.openClose, true);
     assert.equal(sync.change, TextDocumentSyncKind.Incremental);
-    assert.deepEqual(capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: true });
     assert.equal(serverInfo?.name, 'planmark');
   });
 

@@ -1,0 +1,89 @@
+import { readFile, stat } from 'node:fs/promises';
+import { glob } from 'tinyglobby';
+import { isPlanDocument, type Analysis, type PlanEngine } from '../engine';
+import { engineFor, type LoadedSettings } from './settings';
+
+// Plan files on disk, for what concerns files that are not open: workspace
+// diagnostics and workspace symbols. The list of plans per folder is kept
+// until a Markdown file is created, deleted or changed; each file's analysis is
+// kept while its size, modification time and settings stay the same.
+
+const IGNORED = ['**/node_modules/**', '**/.git/**'];
+const HEAD_CHARS = 4096;
+
+export interface DiskPlan {
+  path: string;
+  /** Changes whenever the analysis may differ: size, mtime, settings. */
+  resultId: string;
+  analysis?: Analysis;
+  engine?: PlanEngine;
+  failure?: string;
+}
+
+export class PlanIndex {
+  private readonly lists = new Map<string, Promise<string[]>>();
+  private readonly files = new Map<string, { key: string; settings: LoadedSettings; plan: DiskPlan }>();
+  private settingsGeneration = new WeakMap<LoadedSettings, number>();
+  private nextGeneration = 1;
+
+  /** A Markdown file changed on disk (or settings did): list again; changed files are re-read on their own. */
+  invalidate(): void {
+    this.lists.clear();
+  }
+
+  /** The plan files of a folder (absolute paths), by the include globs or an "Implementation Plan" title. */
+  plans(root: string, settings: LoadedSettings): Promise<string[]> {
+    const key = `${root}\0${JSON.stringify([settings.config.include, settings.config.includeByTitle])}`;
+    let found = this.lists.get(key);
+    if (!found) {
+      found = this.find(root, settings).catch(() => []);
+      this.lists.set(key, found);
+    }
+    return found;
+  }
+
+  private async find(root: string, settings: LoadedSettings): Promise<string[]> {
+    const candidates = await glob('**/*.md', { cwd: root, ignore: IGNORED, absolute: false, caseSensitiveMatch: false });
+    const plans: string[] = [];
+    for (const rel of candidates.sort()) {
+      const path = `${root}/${rel}`.replace(/\\/g, '/');
+      if (isPlanDocument(rel, '', settings.config)) plans.push(path);
+      else if (settings.config.includeByTitle) {
+        const head = await readFile(path, 'utf8').then((t) => t.slice(0, HEAD_CHARS)).catch(() => '');
+        if (isPlanDocument(rel, head, settings.config)) plans.push(path);
+      }
+    }
+    return plans;
+  }
+
+  /** The file's analysis, from cache when nothing changed. */
+  async analyze(path: string, settings: LoadedSettings): Promise<DiskPlan> {
+    let generation = this.settingsGeneration.get(settings);
+    if (generation === undefined) this.settingsGeneration.set(settings, (generation = this.nextGeneration++));
+    try {
+      const info = await stat(path);
+      const key = `${info.size}:${info.mtimeMs}:${generation}`;
+      const cached = this.files.get(path);
+      if (cached?.key === key) return cached.plan;
+      const engine = engineFor(settings);
+      let plan: DiskPlan;
+      if (info.size > settings.config.maxFileSize * 4) {
+        plan = { path, resultId: key, failure: 'it is larger than the maxFileSize setting' };
+      } else {
+        const raw = await readFile(path, 'utf8');
+        const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+        plan = { path, resultId: key, analysis: engine.analyze(text), engine };
+      }
+      this.files.set(path, { key, settings, plan });
+      return plan;
+    } catch (error) {
+      this.files.delete(path);
+      return { path, resultId: `error:${Date.now()}`, failure: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Forget a file's analysis (deleted). */
+  forget(path: string): void {
+    this.files.delete(path);
+  }
+}
