@@ -131,6 +131,11 @@ export class LspTestClient {
     );
   }
 
+  /** Any request, answered within the default timeout. */
+  request<R>(method: string, params: unknown): Promise<R> {
+    return withTimeout(this.connection.sendRequest<R>(method, params), DEFAULT_TIMEOUT_MS, `the ${method} response`);
+  }
+
   outline(uri: string) {
     return withTimeout(this.connection.sendRequest(OutlineRequest.type, { textDocument: { uri } }), DEFAULT_TIMEOUT_MS, `the outline of ${uri}`);
   }
@@ -206,6 +211,7 @@ function capabilities(options: ClientOptions): ClientCapabilities {
   return {
     textDocument: {
       synchronization: { dynamicRegistration: false, didSave: false },
+      completion: { completionItem: { snippetSupport: true } },
       publishDiagnostics: { relatedInformation: false, versionSupport: true },
       ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
     },
