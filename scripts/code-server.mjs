@@ -76,10 +76,10 @@ export async function startCodeServer({ env = {} } = {}) {
     port,
     log,
     browser,
-    /** Opens the workbench on the workspace; `payload` as in VS Code's web embedder API. */
-    async open(payload, viewport = { width: 1400, height: 860 }) {
+    /** Opens the workbench on a folder (default: the workspace); `payload` as in VS Code's web embedder API. */
+    async open(payload, { viewport = { width: 1400, height: 860 }, folder = workspace } = {}) {
       const page = await browser.newPage({ viewport });
-      const query = `folder=${encodeURIComponent(workspace)}${payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
+      const query = `folder=${encodeURIComponent(folder)}${payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
       await page.goto(`http://127.0.0.1:${port}/?${query}`);
       await page.waitForSelector('div.monaco-workbench', { timeout: 60_000 });
       return page;

@@ -162,7 +162,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
 
   private sectionItem(node: SectionNode): vscode.TreeItem {
     const s = node.section;
-    const item = new vscode.TreeItem(s.title, s.depth <= 2 || s.phase !== undefined ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    // Open work shows; finished sections fold away (VS Code then remembers what the author folds).
+    const item = new vscode.TreeItem(s.title, s.done < s.total ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
     item.description = progressText(s);
     item.iconPath = new vscode.ThemeIcon(s.done === s.total ? 'pass-filled' : s.phase !== undefined ? 'milestone' : 'list-tree', s.done === s.total ? new vscode.ThemeColor('testing.iconPassed') : undefined);

@@ -2,7 +2,7 @@
 // code-server's `payload`. Runs the suite with mocha and writes the results as JSON to
 // PLANMARK_TEST_RESULTS (default: out/test/results.json), because in code-server the
 // page stays open when the suite ends and the driver waits for that file instead.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Mocha from 'mocha';
 import registerSuite from './extension.test';
@@ -27,7 +27,9 @@ export function run(): Promise<void> {
       const runner = mocha.run((failures) => {
         mkdirSync(dirname(out), { recursive: true });
         const count = (state: TestResult['state']) => results.filter((r) => r.state === state).length;
-        writeFileSync(out, JSON.stringify({ passed: count('passed'), failed: count('failed'), skipped: count('skipped'), results, notes }, null, 2));
+        // Written whole, then renamed: the driver reacts to the file appearing.
+        writeFileSync(`${out}.partial`, JSON.stringify({ passed: count('passed'), failed: count('failed'), skipped: count('skipped'), results, notes }, null, 2));
+        renameSync(`${out}.partial`, out);
         if (failures > 0) reject(new Error(`${failures} tests failed.`));
         else resolve();
       });

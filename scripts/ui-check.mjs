@@ -1,0 +1,134 @@
+// What a person sees, checked in code-server with Playwright: squiggles on a plan with
+// problems, the Problems panel's count, the Plan view's rows, the status bar text, and a
+// real click on a tree checkbox. Expected values come from the CLI (`planmark check
+// --format json`, `planmark outline --format json`) on the same file. Screenshots go
+// to docs/images/.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './code-server.mjs';
+
+const IMAGES = join(ROOT, 'docs', 'images');
+const TIMEOUT = 30_000;
+
+/** The sample plan with a few mistakes an author makes: an unfilled estimate, a bad rating, a malformed checkbox. */
+function fixtureText() {
+  let text = readFileSync(join(ROOT, 'test-fixtures', 'sample', 'plan.md'), 'utf8');
+  text = text.replace('**Created**: 2026-11-20', '**Created**: [DATE]');
+  text = text.replace('**Status**: In Progress', '**Status**: Started');
+  text = text.replace(/(\*\*Estimate\*\*: )[^\n]+/, '$1[hours]');
+  text = text.replace('| High | Medium |', '| Hgh | Medium |');
+  text = text.replace('- [ ] Plan rollback strategy', '- [] Plan rollback strategy');
+  return text;
+}
+
+function cli(args, cwd) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+  return JSON.parse(r.stdout);
+}
+
+export async function uiCheck(server) {
+  const results = [];
+  const check = async (title, fn) => {
+    try {
+      const detail = await fn();
+      results.push({ title, ok: true, detail });
+    } catch (error) {
+      results.push({ title, ok: false, detail: String(error?.message ?? error).split('\n')[0] });
+    }
+  };
+  mkdirSync(IMAGES, { recursive: true });
+  // A folder of its own: the suite's scratch plans would show in the Problems panel too.
+  const dir = join(server.base, 'ui-workspace');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'checkout-plan.md');
+  writeFileSync(file, fixtureText());
+  const findings = cli(['check', '--format', 'json', file], dir);
+  const outline = cli(['outline', '--format', 'json', file], dir);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+
+  const page = await server.open([['extensionDevelopmentPath', server.remote(ROOT.replace(/\/$/, ''))]], { folder: dir });
+  try {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
+    await page.keyboard.type('checkout-plan.md');
+    await page.waitForSelector('.quick-input-widget .monaco-list-row', { timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tabs-container .tab.active[aria-label*="checkout-plan.md"], .tabs-container .tab.active:has-text("checkout-plan.md")', { timeout: TIMEOUT });
+    const status = page.locator('footer#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: /\d+\/\d+ · \d+%/ });
+
+    await check('squiggles on the plan with problems', async () => {
+      await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error', { timeout: TIMEOUT });
+      const n = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').count();
+      if (n === 0) throw new Error('no squiggles');
+      return `${n} squiggles in view`;
+    });
+
+    await check('the status bar shows progress and problem counts', async () => {
+      await status.first().waitFor({ timeout: TIMEOUT });
+      const expected = `${outline.sections.reduce((n, s) => n + s.done, 0)}/${outline.sections.reduce((n, s) => n + s.total, 0)} · ${outline.percent}%`;
+      await page.waitForFunction(
+        ([want, e, w]) => [...document.querySelectorAll('footer .statusbar-item')].some((el) => {
+          const t = el.textContent ?? '';
+          return t.includes(want) && (e === 0 || t.includes(String(e))) && t.includes(String(w));
+        }),
+        [expected, errors, warnings],
+        { timeout: TIMEOUT },
+      );
+      return (await status.first().textContent()).trim();
+    });
+    await page.screenshot({ path: join(IMAGES, 'editor-squiggles.png') });
+
+    await check(`the Problems panel counts ${findings.length} problems`, async () => {
+      await page.keyboard.press('Control+Shift+M');
+      await page.waitForSelector('.markers-panel', { timeout: TIMEOUT });
+      const rows = page.locator('.markers-panel .monaco-list-row[aria-label]');
+      await page.waitForFunction((n) => document.querySelectorAll('.markers-panel .monaco-list-row[aria-label^="Warning"], .markers-panel .monaco-list-row[aria-label^="Error"], .markers-panel .monaco-list-row[aria-label^="Info"]').length === n, findings.length, { timeout: TIMEOUT });
+      const badge = page.locator('.part.panel .composite-bar .action-item.checked:has-text("Problems") .badge-content').first();
+      const count = Number((await badge.textContent({ timeout: TIMEOUT })).trim());
+      if (count !== findings.length) throw new Error(`badge says ${count}, the CLI found ${findings.length}`);
+      return `badge ${count}; ${await rows.count()} rows (file and problems)`;
+    });
+    await page.screenshot({ path: join(IMAGES, 'problems-panel.png') });
+    await page.keyboard.press('Control+J'); // hide the panel again
+
+    const view = page.locator('[id="workbench.view.extension.planmark"]');
+    await check('clicking the status bar item opens the Plan view with the outline rows', async () => {
+      await status.first().click();
+      await view.waitFor({ timeout: TIMEOUT });
+      const rows = view.locator('.monaco-list-row');
+      await page.waitForFunction((title) => [...document.querySelectorAll('[id="workbench.view.extension.planmark"] .monaco-list-row')].some((r) => r.textContent?.includes(title)), outline.sections[0].title, { timeout: TIMEOUT });
+      const labels = await rows.allTextContents();
+      const first = outline.sections[0];
+      const firstRow = labels.find((l) => l.includes(first.title));
+      if (!firstRow.includes(`${first.done}/${first.total}`)) throw new Error(`row "${firstRow}" lacks ${first.done}/${first.total}`);
+      const boxes = await view.locator('.monaco-list-row .custom-view-tree-node-item-checkbox').count();
+      if (boxes === 0) throw new Error('no checkboxes');
+      return `${labels.length} rows, ${boxes} checkboxes; first: "${firstRow.trim()}"`;
+    });
+    await page.screenshot({ path: join(IMAGES, 'plan-view.png') });
+
+    await check('ticking a checkbox in the Plan view updates the editor and the status bar', async () => {
+      const before = (await status.first().textContent()).trim();
+      const [done, total] = /(\d+)\/(\d+)/.exec(before).slice(1).map(Number);
+      const box = view.locator('.monaco-list-row .custom-view-tree-node-item-checkbox:not(.checked)').first();
+      await box.click();
+      await page.waitForFunction((want) => [...document.querySelectorAll('footer .statusbar-item')].some((el) => el.textContent?.includes(want)), `${done + 1}/${total}`, { timeout: TIMEOUT });
+      return `${before} → ${(await status.first().textContent()).trim()}`;
+    });
+
+    await check('the status bar tooltip lists the phases', async () => {
+      await status.first().hover();
+      const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Remaining' }).first();
+      await hover.waitFor({ timeout: TIMEOUT });
+      const text = await hover.textContent();
+      for (const s of outline.sections) if (!text.includes(s.title)) throw new Error(`tooltip lacks ${s.title}`);
+      await page.screenshot({ path: join(IMAGES, 'status-tooltip.png') });
+      return `${outline.sections.length} sections`;
+    });
+  } finally {
+    await page.close();
+  }
+  return results;
+}
