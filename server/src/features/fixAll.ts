@@ -23,20 +23,30 @@ export function isSafeFix(finding: Finding, fix: FixData, text: (f: Finding) => 
   return false;
 }
 
-/** The safe fixes of an analysis as one set of non-overlapping edits, in document order. */
-export function fixAllEdits(analysis: Analysis): TextEditData[] {
+/** The safe fixes of an analysis that can go together (no two touch the same text), with their findings. */
+export function fixAllChoices(analysis: Analysis): Array<{ finding: Finding; fix: FixData }> {
   const { lines, text } = analysis;
-  const accepted: Array<{ start: number; end: number; edit: TextEditData }> = [];
+  const accepted: Array<{ start: number; end: number }> = [];
+  const chosen: Array<{ finding: Finding; fix: FixData }> = [];
   const slice = (f: Finding) => text.slice(lines.offset(f.range.start), lines.offset(f.range.end));
   for (const finding of analysis.findings) {
     const fix = finding.fixes?.find((f) => isSafeFix(finding, f, slice));
     if (!fix) continue;
-    const spans = fix.edits.map((edit) => ({ start: lines.offset(edit.range.start), end: lines.offset(edit.range.end), edit }));
+    const spans = fix.edits.map((edit) => ({ start: lines.offset(edit.range.start), end: lines.offset(edit.range.end) }));
     // Two fixes touching the same text (or inserting at the same point) would fight: the first wins, the next pass gets the other.
     if (spans.some((s) => accepted.some((a) => overlaps(s, a)))) continue;
     accepted.push(...spans);
+    chosen.push({ finding, fix });
   }
-  return accepted.sort((a, b) => a.start - b.start).map((a) => a.edit);
+  return chosen;
+}
+
+/** The safe fixes of an analysis as one set of non-overlapping edits, in document order. */
+export function fixAllEdits(analysis: Analysis): TextEditData[] {
+  const { lines } = analysis;
+  return fixAllChoices(analysis)
+    .flatMap((c) => c.fix.edits)
+    .sort((a, b) => lines.offset(a.range.start) - lines.offset(b.range.start));
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
