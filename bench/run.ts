@@ -11,7 +11,7 @@ import { lint } from 'markdownlint/sync';
 import { PlanEngine, DEFAULT_CONFIG } from '../server/src/engine';
 import { clearParseCache } from '../server/src/engine/markdown';
 import { generatePlan } from './generate';
-import { serverLatency } from './server';
+import { featureLatency, serverLatency } from './server';
 
 const REPO = join(__dirname, '..');
 const template = readFileSync(join(REPO, 'server', 'templates', 'implementation-plan.md'), 'utf8');
@@ -79,6 +79,13 @@ async function main() {
   const server = await serverLatency(generatePlan({ lines: 2000 }), 100);
   results.server = server;
   console.log(`\nserver, change → diagnostics on a ${server.lines}-line plan (debounce 0, ${server.runs} edits): median ${ms(server.median)}, p95 ${ms(server.p95)}`);
+
+  const features = await featureLatency(generatePlan({ lines: 2000 }), 200);
+  results.features = features;
+  console.log(`\nserver, editor requests on a ${features.lines}-line plan (analysis cached, ${features.runs} requests each, over stdio):`);
+  for (const name of ['completion', 'hover', 'codeAction'] as const) {
+    console.log(`  ${name}: median ${ms(features[name].median)}, p95 ${ms(features[name].p95)}`);
+  }
 
   mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
   writeFileSync(join(REPO, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');

@@ -50,3 +50,54 @@ export async function serverLatency(text: string, runs: number): Promise<ServerL
     rmSync(folder, { recursive: true, force: true });
   }
 }
+
+export interface FeatureLatency {
+  lines: number;
+  runs: number;
+  /** Request → response over stdio, the document's analysis already cached, in ms. */
+  completion: { median: number; p95: number };
+  hover: { median: number; p95: number };
+  codeAction: { median: number; p95: number };
+}
+
+/** Completion (in a Dependencies value), hover (on a task) and code actions (for a diagnostic), as an editor asks for them. */
+export async function featureLatency(text: string, runs: number): Promise<FeatureLatency> {
+  const folder = mkdtempSync(join(tmpdir(), 'planmark-bench-'));
+  const path = join(folder, 'plan.md');
+  writeFileSync(path, text);
+  const client = await LspTestClient.start({ pull: true, folders: [folder], settings: () => ({ debounceMs: 0 }) });
+  try {
+    const uri = fileUri(path);
+    await client.open(uri, text);
+    const report = (await client.pull(uri)) as { items: Array<{ range: unknown; code?: unknown }> };
+    const lines = text.split('\n');
+    const depLines = lines.flatMap((l, i) => (l.includes('**Dependencies**: T') ? [i] : []));
+    const taskLines = lines.flatMap((l, i) => (l.startsWith('- [') ? [i] : []));
+    const fixable = report.items.filter((d) => d.code === 'unfilled-placeholder' || d.code === 'table-cell-count');
+    const diagnostics = fixable.length > 0 ? fixable : report.items;
+    const time = async (request: (i: number) => Promise<unknown>) => {
+      const times: number[] = [];
+      for (let i = 0; i < runs + 5; i++) {
+        const started = performance.now();
+        await request(i);
+        if (i >= 5) times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      return { median: times[Math.floor(times.length / 2)], p95: times[Math.ceil(times.length * 0.95) - 1] };
+    };
+    const pick = <T>(list: T[], i: number) => list[(i * 37) % list.length];
+    const completion = await time((i) => {
+      const line = pick(depLines, i);
+      return client.request('textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line].length } });
+    });
+    const hover = await time((i) => client.request('textDocument/hover', { textDocument: { uri }, position: { line: pick(taskLines, i), character: 20 } }));
+    const codeAction = await time((i) => {
+      const d = pick(diagnostics, i) as { range: unknown };
+      return client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    });
+    return { lines: lines.length, runs, completion, hover, codeAction };
+  } finally {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
