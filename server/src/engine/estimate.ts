@@ -10,7 +10,8 @@ const UNIT_HOURS: Array<[RegExp, number | 'day' | 'week']> = [
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
 const UNIT = String.raw`[a-zA-Z]+`;
-const PART = String.raw`(${NUMBER})(?:\s*[-–—]\s*|\s+to\s+)?(${NUMBER})?\s*(${UNIT})`;
+// The second number only after a range separator: otherwise `1111h` splits many ways and backtracks exponentially.
+const PART = String.raw`(${NUMBER})(?:(?:\s*[-–—]\s*|\s+to\s+)(${NUMBER}))?\s*(${UNIT})`;
 const ESTIMATE = new RegExp(
   String.raw`^(?:~|≈|about\s+|approx\.?\s+|ca\.?\s+)?\s*(?:${PART.replace(/\((?!\?)/g, '(?:')}\s*[+,]?\s*)+(?:\s*\(.*\))?$`,
   'i',

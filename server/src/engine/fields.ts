@@ -2,7 +2,8 @@ import type { Field, Span } from './model';
 
 // `**Label**: value`, `**Label:** value`, `__Label__: value`, optionally after a
 // list bullet. Labels are short and free of emphasis characters.
-const FIELD_LINE = /^([ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?)(\*\*|__)([^*_\n:]{1,60}?)(?::\2|\2[ \t]*:)[ \t]*(.*?)[ \t]*$/;
+// The value is taken greedily and trimmed in code: a lazy `(.*?)[ \t]*$` is quadratic on long runs of spaces.
+const FIELD_LINE = /^([ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?)(\*\*|__)([^*_\n:]{1,60}?)(?::\2|\2[ \t]*:)[ \t]*(.*)$/;
 
 /** Comparison key of a label: lower case, singular ("Files" → "file", "Dependencies" → "dependency"). */
 export function fieldKey(label: string): string {
@@ -32,7 +33,7 @@ export function fieldsIn(text: string, span: Span, skipFirstLine = false): Field
     const f = FIELD_LINE.exec(text.slice(lineStart, lineEnd));
     if (!f) continue;
     const labelStart = lineStart + f[1].length;
-    const value = f[4];
+    const value = f[4].trimEnd();
     const valueEnd = lineStart + f[0].trimEnd().length;
     const valueStart = valueEnd - value.length;
     fields.push({

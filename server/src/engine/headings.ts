@@ -5,9 +5,12 @@
 // "Phase 2: Build", "PHASE 1 (Week 1)", "Phase 6 🎯" — but not "Phase 0 Output: research.md".
 const PHASE = /^phase\s+(\d+(?:\.\d+)*)[ \t]*(?=$|[^\p{L}\p{N}\s])/iu;
 const COMPLETE_MARK = /[✅✔☑]|\((?:complete|completed|done)\)|\bCOMPLETED?\b|\bDONE\b/u;
-// Trailing decorations: emoji and symbols, parentheticals, bracketed tags, bold status words.
-const TRAILING_DECORATION =
-  /(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]|[\p{Extended_Pictographic}\p{So}\p{Sk}\uFE0F\u200D✓✗*_~|:–—-]+|\b(?:COMPLETED?|DONE|WIP|TODO)\b))+\s*$/u;
+// Trailing decorations: emoji and symbols, parentheticals, bracketed tags, status
+// words. Stripped by a loop from the end, not one regex: nested quantifiers over
+// these characters backtrack exponentially on a heading full of `|` and `-`.
+const DECORATION_CHAR = /[\p{Extended_Pictographic}\p{So}\p{Sk}\uFE0F\u200D✓✗*_~|:–—\-\s]/u;
+const DECORATION_PAIR = new RegExp(`^${DECORATION_CHAR.source}$`, 'u');
+const TRAILING_GROUP = /(?:\([^()]*\)|\[[^\[\]]*\]|\b(?:COMPLETED?|DONE|WIP|TODO))$/u;
 const LEADING_NUMBER = /^(?:[A-Z][.)]|\d+(?:\.\d+)*[.)]?)\s+(?=\S)/u;
 const LEADING_DECORATION = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]+/u;
 
@@ -29,7 +32,7 @@ export function headingKey(text: string): string {
   const phase = phaseNumber(text);
   if (phase !== undefined) return `phase ${phase}`;
   let t = text.replace(LEADING_DECORATION, '').trim();
-  t = t.replace(TRAILING_DECORATION, '').trim();
+  t = withoutTrailingDecoration(t);
   const withoutNumber = t.replace(LEADING_NUMBER, '');
   if (withoutNumber.length > 0) t = withoutNumber;
   return t
@@ -37,4 +40,19 @@ export function headingKey(text: string): string {
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+function withoutTrailingDecoration(text: string): string {
+  let end = text.length;
+  for (;;) {
+    while (end > 0 && DECORATION_CHAR.test(text[end - 1])) end--;
+    // Surrogate pairs (emoji) are two code units: test the pair too.
+    if (end > 1 && DECORATION_PAIR.test(text.slice(end - 2, end))) {
+      end -= 2;
+      continue;
+    }
+    const group = TRAILING_GROUP.exec(text.slice(Math.max(0, end - 200), end));
+    if (!group || group[0].length === 0) return text.slice(0, end).trim();
+    end -= group[0].length;
+  }
 }

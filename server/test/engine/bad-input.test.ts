@@ -18,8 +18,18 @@ const cases: Record<string, string> = {
   'many tables': '| a | b |\n|---|---|\n| 1 |\n'.repeat(3000),
 };
 
+// Inputs that once made a regular expression backtrack without end (found by the
+// fix property test, and by reading every pattern after it). A timeout turns a
+// hang into a failure.
+Object.assign(cases, {
+  'setext heading full of pipes and dashes': '#PTN\n|------|--------|-------------|\n#Z~i\n_Pd7;\n---\n',
+  'long heading of decorations': '## Title ' + '|-'.repeat(20000) + 'x\n',
+  'field value with a long run of spaces': '- **File**: ' + ' '.repeat(100_000) + 'x\n',
+  'estimate of many digit runs': '- [ ] **Task**: T\n  - **Estimate**: ' + '1111111111h'.repeat(40) + '!\n',
+});
+
 for (const [name, text] of Object.entries(cases)) {
-  test(`bad input: ${name}`, () => {
+  test(`bad input: ${name}`, { timeout: 10_000 }, () => {
     const analysis = engine.analyze(text);
     assert.ok(Array.isArray(analysis.findings));
   });
@@ -39,6 +49,14 @@ test('bad input: a 5 MB plan is refused by maxFileSize, not parsed', () => {
   assert.equal(findings.length, 1);
   // Not a timing assertion on the engine's speed: refusing must not parse at all.
   assert.ok(performance.now() - started < 1000);
+});
+
+test('headings: decorations are stripped, letters next to them are not', async () => {
+  const { headingKey } = await import('../../src/engine/headings');
+  assert.equal(headingKey('Backend 🚀'), 'backend');
+  assert.equal(headingKey('Timeline & Milestones (Week 1) ✅'), 'timeline and milestones');
+  assert.equal(headingKey('Risks — COMPLETE'), 'risks');
+  assert.equal(headingKey('a-𝒳'), 'a 𝒳');
 });
 
 test('bad input: BOM, CRLF, tabs, CJK and emoji keep ranges on the right characters', () => {
