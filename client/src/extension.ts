@@ -45,12 +45,16 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
     // Sends workspace/didChangeConfiguration when a `planmark.*` setting changes;
     // the server then asks for each folder's settings.
     synchronize: { configurationSection: 'planmark' },
+    // Re-read at each (re)start: in Restricted Mode the server reads no template from outside the workspace.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
   };
   client = new LanguageClient('planmark', 'planmark', serverOptions, clientOptions);
   const outlines = new Outlines(client);
   const tree = new PlanTree(outlines, context.workspaceState);
   const status = new ProgressStatus(outlines);
   context.subscriptions.push(outlines, tree, status, ...registerCommands({ extension: context, client, outlines, tree }));
+  // Trust granted: start the server again so that it may read the configured template.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
 
   const timings: PlanmarkApi['timings'] = { activateMs: 0 };
   const current = client;

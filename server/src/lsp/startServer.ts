@@ -30,6 +30,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const log = connection.console;
   let features: ClientFeatures = clientFeatures({});
+  let restricted = false;
   let folders: string[] = [];
   /** `planmark` settings pushed with didChangeConfiguration, for clients without workspace/configuration. */
   let pushedSettings: unknown;
@@ -51,6 +52,7 @@ export function startServer(connection: Connection): void {
         return undefined;
       }
     },
+    restricted: () => restricted,
     loaded(folder, settings) {
       reportProblems(folder, settings.problems);
       settingsFiles.track(folder?.uri ?? '', settings.watched);
@@ -113,6 +115,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     features = clientFeatures(params.capabilities);
+    // VS Code's client says whether the workspace is trusted; other editors say nothing: trusted.
+    restricted = (params.initializationOptions as { workspaceTrusted?: boolean } | null | undefined)?.workspaceTrusted === false;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
     const registry = features.watcherRegistration ? connection.client : undefined;

@@ -24,6 +24,8 @@ export interface WorkspaceHooks {
   fetchSettings(folderUri?: string): Promise<unknown>;
   /** Called after each fresh load, e.g. to report problems and watch the files it read. */
   loaded(folder: Folder | undefined, settings: LoadedSettings): void;
+  /** The client says the workspace is not trusted (VS Code's Restricted Mode). */
+  restricted?(): boolean;
 }
 
 export class Workspace {
@@ -78,7 +80,7 @@ export class Workspace {
 
   private async load(folder: Folder | undefined): Promise<LoadedSettings> {
     const editorSettings = await this.hooks.fetchSettings(folder?.uri);
-    const loaded = loadSettings({ root: folder?.path, settings: editorSettings });
+    const loaded = loadSettings({ root: folder?.path, settings: editorSettings, restricted: this.hooks.restricted?.() ?? false });
     this.last.set(folder?.uri ?? '', loaded);
     this.hooks.loaded(folder, loaded);
     return loaded;

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PlanEngine, RULE_IDS, resolveConfig, type ConfigProblem, type PlanConfig } from '../engine';
 
 // The disk side of configuration, shared by the CLI and the language server so
@@ -26,6 +26,12 @@ export interface LoadOptions {
   configFile?: string;
   /** An explicit template (CLI `--template`); wins over any configured one. */
   template?: string;
+  /**
+   * Restricted Mode (an untrusted workspace): a configured template is read only
+   * when it lies inside `root`, so that a cloned repository cannot make the editor
+   * read (and show, in hovers and completions) a file from elsewhere on the machine.
+   */
+  restricted?: boolean;
 }
 
 export interface LoadedSettings {
@@ -57,7 +63,9 @@ export function loadSettings(options: LoadOptions): LoadedSettings {
   const requested = options.template ? resolve(options.template) : config.template ? (isAbsolute(config.template) ? config.template : join(base, config.template)) : undefined;
   let templatePath = builtinTemplatePath();
   let templateText: string | undefined;
-  if (requested) {
+  if (requested && options.restricted && !options.template && !isInside(requested, options.root)) {
+    problems.push({ key: 'template', message: `template: ${requested} is outside the workspace and is not read in Restricted Mode; using the built-in template` });
+  } else if (requested) {
     try {
       templateText = readFileSync(requested, 'utf8');
       templatePath = requested;
@@ -101,4 +109,10 @@ export function engineFor(settings: Pick<LoadedSettings, 'config' | 'templateTex
     engines.set(key, engine);
   }
   return engine;
+}
+
+function isInside(path: string, root: string | undefined): boolean {
+  if (!root) return false;
+  const rel = relative(resolve(root), resolve(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }

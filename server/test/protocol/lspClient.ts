@@ -39,6 +39,8 @@ export interface ClientOptions {
   settings?: (scopeUri: string | undefined) => unknown;
   /** Advertise dynamic registration of file watchers. */
   watchers?: boolean;
+  /** Sent as `initializationOptions` (VS Code's client sends `{ workspaceTrusted }`). */
+  initializationOptions?: unknown;
   /** How to talk to the server: stdio (any editor, the default) or node IPC (VS Code's client). */
   transport?: 'stdio' | 'ipc';
 }
@@ -95,6 +97,7 @@ export class LspTestClient {
         rootUri: folders[0]?.uri ?? null,
         workspaceFolders: folders,
         capabilities: capabilities(options),
+        initializationOptions: options.initializationOptions,
       }),
       DEFAULT_TIMEOUT_MS,
       'the initialize response',
