@@ -156,7 +156,10 @@ async function toggleTask(outlines: Outlines, editor: vscode.TextEditor): Promis
   }
   // Several tasks: tick them all unless all are ticked (as checklists usually do).
   const check = [...chosen].some((t) => !t.checked);
-  return applyCheckboxEdit([...chosen].filter((t) => t.checked !== check).map((task) => ({ uri: editor.document.uri, task, checked: check })));
+  const ok = await applyCheckboxEdit([...chosen].filter((t) => t.checked !== check).map((task) => ({ uri: editor.document.uri, task, checked: check })));
+  // Our own edit: ask for the new outline now rather than after the server's debounce.
+  if (ok) void outlines.request(editor.document.uri, true).catch(() => undefined);
+  return ok;
 }
 
 /** Selects the next (or previous) unfilled placeholder that planmark reported, wrapping around. */

@@ -36,11 +36,15 @@ export class Outlines implements vscode.Disposable {
     return this.byUri.get(uri.toString())?.version;
   }
 
-  /** Asks the server (after the client is running); used when an editor shows a document the store has not heard of. */
-  async request(uri: vscode.Uri): Promise<Outline | null> {
+  /**
+   * Asks the server (after the client is running); used when an editor shows a document
+   * the store has not heard of, and with `now` after the extension edited the plan itself,
+   * so that the server skips its debounce delay and every view agrees at once.
+   */
+  async request(uri: vscode.Uri, now = false): Promise<Outline | null> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!this.client.isRunning()) return this.get(uri) ?? null;
-    const outline = await this.client.sendRequest(OutlineRequest.type, { textDocument: { uri: uri.toString() } });
+    const outline = await this.client.sendRequest(OutlineRequest.type, { textDocument: { uri: uri.toString() }, now });
     // A notification for a newer version may have arrived while the request ran: keep the newer one.
     const known = this.byUri.get(uri.toString());
     if (!known || (doc && known.version < doc.version)) this.update({ uri: uri.toString(), version: doc?.version ?? 0, outline });

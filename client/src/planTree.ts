@@ -201,6 +201,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
     if (tasks.length === 0) return true;
     const ok = await applyCheckboxEdit(tasks.map(([n, checked]) => ({ uri: n.uri, task: n.task, checked })));
     if (!ok) this.changed.fire(undefined); // put the boxes back as the document has them
+    else for (const uri of new Set(tasks.map(([n]) => n.uri.toString()))) void this.outlines.request(vscode.Uri.parse(uri), true).catch(() => undefined);
     return ok;
   }
 

@@ -8,6 +8,12 @@ export type { Outline, OutlineSection, OutlineTask, Progress } from './engine';
 
 export interface OutlineParams {
   textDocument: { uri: string };
+  /**
+   * Analyze a version still waiting for its debounce delay now, instead of after it:
+   * a client that has just edited the plan itself (a checkbox ticked in a tree view)
+   * wants its views to agree at once.
+   */
+  now?: boolean;
 }
 
 /** The outline of an open plan document; null when the document is not a plan (or not open). */

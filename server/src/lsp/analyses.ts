@@ -44,13 +44,23 @@ export class Analyses {
 
   constructor(private readonly options: AnalysesOptions) {}
 
-  /** The result for the document's current version: cached, after its pending run, or computed now. */
-  get(uri: string): Promise<DocumentResult | undefined> {
+  /**
+   * The result for the document's current version: cached, after its pending run, or
+   * computed now. With `now`, a run still waiting for its debounce delay starts at once.
+   */
+  get(uri: string, now = false): Promise<DocumentResult | undefined> {
     const version = this.options.version(uri);
     if (version === undefined) return Promise.resolve(undefined);
     const cached = this.cache.get(uri);
     if (cached?.version === version) return Promise.resolve(cached);
     const pending = this.pending.get(uri);
+    if (pending && now) {
+      clearTimeout(pending.timer);
+      this.pending.delete(uri);
+      const run = this.run(uri);
+      void run.then((result) => pending.waiters.forEach((resolve) => resolve(result)));
+      return run;
+    }
     if (pending) return new Promise((resolve) => pending.waiters.push(resolve));
     const running = this.running.get(uri);
     if (running) return running.then(() => this.get(uri));

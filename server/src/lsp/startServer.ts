@@ -190,7 +190,7 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onRequest(OutlineRequest.type, async ({ textDocument }) => (await analyses.get(textDocument.uri))?.analysis?.outline ?? null);
+  connection.onRequest(OutlineRequest.type, async ({ textDocument, now }) => (await analyses.get(textDocument.uri, now === true))?.analysis?.outline ?? null);
 
   documents.listen(connection);
 }

@@ -139,8 +139,12 @@ export class LspTestClient {
     return withTimeout(this.connection.sendRequest<R>(method, params), DEFAULT_TIMEOUT_MS, `the ${method} response`);
   }
 
-  outline(uri: string) {
-    return withTimeout(this.connection.sendRequest(OutlineRequest.type, { textDocument: { uri } }), DEFAULT_TIMEOUT_MS, `the outline of ${uri}`);
+  outline(uri: string, options: { now?: boolean; timeoutMs?: number } = {}) {
+    return withTimeout(
+      this.connection.sendRequest(OutlineRequest.type, { textDocument: { uri }, now: options.now }),
+      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      `the outline of ${uri}`,
+    );
   }
 
   /** Index of the next message to arrive: pass it as `from` to ignore what came before. */
