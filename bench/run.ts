@@ -11,6 +11,7 @@ import { lint } from 'markdownlint/sync';
 import { PlanEngine, DEFAULT_CONFIG } from '../server/src/engine';
 import { clearParseCache } from '../server/src/engine/markdown';
 import { generatePlan } from './generate';
+import { stats, type Stats } from './stats';
 import { featureLatency, serverLatency } from './server';
 
 const REPO = join(__dirname, '..');
@@ -18,12 +19,6 @@ const template = readFileSync(join(REPO, 'server', 'templates', 'implementation-
 const big = generatePlan({ chars: 1024 * 1024 });
 const engine = new PlanEngine(template, { ...DEFAULT_CONFIG, maxFileSize: 4 * 1024 * 1024 });
 const bare = unified().use(remarkParse).use(remarkGfm);
-
-interface Stats {
-  median: number;
-  p95: number;
-  runs: number;
-}
 
 function measure(fn: () => unknown, runs: number, warmup: number, before: () => void = () => {}): Stats {
   for (let i = 0; i < warmup; i++) {
@@ -37,8 +32,7 @@ function measure(fn: () => unknown, runs: number, warmup: number, before: () => 
     fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)], runs };
+  return stats(times);
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;

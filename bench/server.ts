@@ -5,21 +5,28 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LspTestClient, fileUri } from '../server/test/protocol/lspClient';
+import { stats, type Stats } from './stats';
 
-export interface ServerLatency {
+export interface ServerLatency extends Stats {
   lines: number;
-  runs: number;
-  median: number;
-  p95: number;
 }
 
-export async function serverLatency(text: string, runs: number): Promise<ServerLatency> {
+/** Runs `work` against the bundled server with `text` open as plan.md in a throw-away folder (debounce 0). */
+async function withServer<T>(text: string, pull: boolean, work: (client: LspTestClient, uri: string) => Promise<T>): Promise<T> {
   const folder = mkdtempSync(join(tmpdir(), 'planmark-bench-'));
   const path = join(folder, 'plan.md');
   writeFileSync(path, text);
-  const client = await LspTestClient.start({ pull: false, folders: [folder], settings: () => ({ debounceMs: 0 }) });
+  const client = await LspTestClient.start({ pull, folders: [folder], settings: () => ({ debounceMs: 0 }) });
   try {
-    const uri = fileUri(path);
+    return await work(client, fileUri(path));
+  } finally {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+export function serverLatency(text: string, runs: number): Promise<ServerLatency> {
+  return withServer(text, false, async (client, uri) => {
     const opened = client.mark();
     await client.open(uri, text);
     await client.diagnostics(uri, (p) => p.version === 1, opened);
@@ -38,36 +45,22 @@ export async function serverLatency(text: string, runs: number): Promise<ServerL
       await client.diagnostics(uri, (p) => p.version === version, from);
       if (i >= 5) times.push(performance.now() - started);
     }
-    times.sort((a, b) => a - b);
-    return {
-      lines: text.split('\n').length,
-      runs: times.length,
-      median: times[Math.floor(times.length / 2)],
-      p95: times[Math.ceil(times.length * 0.95) - 1],
-    };
-  } finally {
-    await client.stop();
-    rmSync(folder, { recursive: true, force: true });
-  }
+    return { lines: text.split('\n').length, ...stats(times) };
+  });
 }
 
 export interface FeatureLatency {
   lines: number;
   runs: number;
   /** Request → response over stdio, the document's analysis already cached, in ms. */
-  completion: { median: number; p95: number };
-  hover: { median: number; p95: number };
-  codeAction: { median: number; p95: number };
+  completion: Stats;
+  hover: Stats;
+  codeAction: Stats;
 }
 
 /** Completion (in a Dependencies value), hover (on a task) and code actions (for a diagnostic), as an editor asks for them. */
-export async function featureLatency(text: string, runs: number): Promise<FeatureLatency> {
-  const folder = mkdtempSync(join(tmpdir(), 'planmark-bench-'));
-  const path = join(folder, 'plan.md');
-  writeFileSync(path, text);
-  const client = await LspTestClient.start({ pull: true, folders: [folder], settings: () => ({ debounceMs: 0 }) });
-  try {
-    const uri = fileUri(path);
+export function featureLatency(text: string, runs: number): Promise<FeatureLatency> {
+  return withServer(text, true, async (client, uri) => {
     await client.open(uri, text);
     const report = (await client.pull(uri)) as { items: Array<{ range: unknown; code?: unknown }> };
     const lines = text.split('\n');
@@ -82,8 +75,7 @@ export async function featureLatency(text: string, runs: number): Promise<Featur
         await request(i);
         if (i >= 5) times.push(performance.now() - started);
       }
-      times.sort((a, b) => a - b);
-      return { median: times[Math.floor(times.length / 2)], p95: times[Math.ceil(times.length * 0.95) - 1] };
+      return stats(times);
     };
     const pick = <T>(list: T[], i: number) => list[(i * 37) % list.length];
     const completion = await time((i) => {
@@ -96,8 +88,5 @@ export async function featureLatency(text: string, runs: number): Promise<Featur
       return client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
     });
     return { lines: lines.length, runs, completion, hover, codeAction };
-  } finally {
-    await client.stop();
-    rmSync(folder, { recursive: true, force: true });
-  }
+  });
 }
