@@ -10,6 +10,8 @@ export class ProgressStatus implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   /** Whether the item shows (StatusBarItem itself cannot tell). */
   visible = false;
+  /** The `planmark.isPlan` context last set: set again only when it changes, not on every outline or diagnostics event. */
+  private isPlan: boolean | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly outlines: Outlines) {
@@ -33,10 +35,13 @@ export class ProgressStatus implements vscode.Disposable {
   update(): void {
     const editor = vscode.window.activeTextEditor;
     const outline = editor ? this.outlines.get(editor.document.uri) : undefined;
-    void vscode.commands.executeCommand('setContext', 'planmark.isPlan', !!outline);
+    this.visible = !!editor && !!outline;
+    if (this.isPlan !== this.visible) {
+      this.isPlan = this.visible;
+      void vscode.commands.executeCommand('setContext', 'planmark.isPlan', this.visible);
+    }
     if (!editor || !outline) {
       this.item.hide();
-      this.visible = false;
       return;
     }
     const { errors, warnings } = counts(editor.document.uri);
@@ -47,7 +52,6 @@ export class ProgressStatus implements vscode.Disposable {
     };
     this.item.tooltip = tooltip(outline, errors, warnings);
     this.item.show();
-    this.visible = true;
   }
 
   dispose(): void {
@@ -55,7 +59,7 @@ export class ProgressStatus implements vscode.Disposable {
   }
 }
 
-export function counts(uri: vscode.Uri): { errors: number; warnings: number } {
+function counts(uri: vscode.Uri): { errors: number; warnings: number } {
   const mine = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'planmark');
   return {
     errors: mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
