@@ -31,11 +31,6 @@ export class Outlines implements vscode.Disposable {
     return this.byUri.get(uri.toString())?.outline;
   }
 
-  /** The version of the document the stored outline belongs to. */
-  version(uri: vscode.Uri): number | undefined {
-    return this.byUri.get(uri.toString())?.version;
-  }
-
   /**
    * Asks the server (after the client is running); used when an editor shows a document
    * the store has not heard of, and with `now` after the extension edited the plan itself,

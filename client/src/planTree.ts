@@ -33,6 +33,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
   /** The plan shown: follows the active editor, stays when focus moves to a non-editor. */
   private shown: { uri: vscode.Uri; outline: Outline } | undefined;
   private roots: PlanNode[] = [];
+  /** `all()`, cached until the next `show`. */
+  private flat: PlanNode[] | undefined;
   readonly view: vscode.TreeView<PlanNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private hideCompleted: boolean;
@@ -70,10 +72,6 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
     return this.shown?.uri;
   }
 
-  get hidingCompleted(): boolean {
-    return this.hideCompleted;
-  }
-
   async setHideCompleted(hide: boolean): Promise<void> {
     this.hideCompleted = hide;
     await this.state.update(HIDE_COMPLETED, hide);
@@ -104,13 +102,15 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
   private show(shown: { uri: vscode.Uri; outline: Outline } | undefined): void {
     this.shown = shown;
     this.roots = shown ? this.sectionNodes(shown.uri, shown.outline.sections, undefined) : [];
+    this.flat = undefined;
     this.view.message = undefined;
     this.view.description = shown ? `${shown.outline.done}/${shown.outline.total} · ${shown.outline.percent}%` : undefined;
     this.changed.fire(undefined);
   }
 
-  /** Flat list of every node, for tests and for reveal. */
+  /** Flat list of every node, for tests and for reveal; built once per outline shown, not on every cursor move. */
   all(): PlanNode[] {
+    if (this.flat) return this.flat;
     const out: PlanNode[] = [];
     const walk = (nodes: PlanNode[]) => {
       for (const n of nodes) {
@@ -119,7 +119,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
       }
     };
     walk(this.roots);
-    return out;
+    return (this.flat = out);
   }
 
   getChildren(node?: PlanNode): PlanNode[] {
