@@ -1,11 +1,11 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Finding, FixData, Severity } from '../engine';
+import type { Analysis, Finding, FixData, Severity } from '../engine';
+import { SOURCE } from '../features/codeActions';
+import { RULES_DOC_URL } from '../features/hover';
 
 // Findings become LSP diagnostics here and nowhere else. The fixes travel in
 // `data`, so that a code action is a pure function of the diagnostic.
 
-export const SOURCE = 'planmark';
-export const RULES_DOC_URL = 'https://github.com/planmark/planmark/blob/main/docs/rules.md#';
 /** Code of the diagnostic shown when the server itself failed on a document. */
 export const VALIDATION_FAILED = 'validation-failed';
 
@@ -43,4 +43,10 @@ export function failureDiagnostic(reason: string): Diagnostic {
     code: VALIDATION_FAILED,
     message: `planmark could not validate this file (${reason}). See the planmark output for details.`,
   };
+}
+
+/** A document's diagnostics: its findings, or the one failure diagnostic. */
+export function diagnosticsFor(result: { analysis?: Analysis; failure?: string }): Diagnostic[] {
+  if (result.failure !== undefined) return [failureDiagnostic(result.failure)];
+  return result.analysis?.findings.map(toDiagnostic) ?? [];
 }

@@ -14,7 +14,7 @@ import { PlanIndex } from '../node/planIndex';
 import { OutlineChangedNotification, OutlineRequest } from '../protocol';
 import { Analyses, type DocumentResult } from './analyses';
 import { createAnalyzer } from './analyzer';
-import { failureDiagnostic, toDiagnostic } from './diagnostics';
+import { diagnosticsFor, failureDiagnostic } from './diagnostics';
 import { clientFeatures, type ClientFeatures } from './features';
 import { featureCapabilities, registerLanguageFeatures } from './languageFeatures';
 import { PlanFiles } from './planFiles';
@@ -86,7 +86,7 @@ export function startServer(connection: Connection): void {
     // Diagnostics first: they are what the author waits for; the outline can be large.
     if (!features.pullDiagnostics) {
       const validated = result.analysis !== undefined || result.failure !== undefined;
-      if (validated || published.has(uri)) void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(result) });
+      if (validated || published.has(uri)) void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(result) });
       mark(published, uri, validated);
     }
     const outline = result.analysis?.outline ?? null;
@@ -174,7 +174,7 @@ export function startServer(connection: Connection): void {
       const result = await analyses.get(textDocument.uri);
       if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       if (result.resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: diagnosticsOf(result) };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: diagnosticsFor(result) };
     } catch (error) {
       log.error(`Diagnostics for ${textDocument.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
       return { kind: DocumentDiagnosticReportKind.Full, items: [failureDiagnostic(String(error))] };
@@ -198,9 +198,4 @@ export function startServer(connection: Connection): void {
 function mark(set: Set<string>, uri: string, member: boolean): void {
   if (member) set.add(uri);
   else set.delete(uri);
-}
-
-function diagnosticsOf(result: DocumentResult) {
-  if (result.failure !== undefined) return [failureDiagnostic(result.failure)];
-  return result.analysis?.findings.map(toDiagnostic) ?? [];
 }

@@ -1,7 +1,7 @@
 import { DocumentDiagnosticReportKind, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import type { PlanIndex } from '../node/planIndex';
-import { failureDiagnostic, toDiagnostic } from './diagnostics';
+import { diagnosticsFor } from './diagnostics';
 import type { Workspace } from './workspace';
 
 // `workspace/diagnostic`: the plans on disk that are not open, so that the
@@ -36,8 +36,7 @@ export class WorkspaceDiagnostics {
           items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId: plan.resultId });
           continue;
         }
-        const diagnostics = plan.failure !== undefined ? [failureDiagnostic(plan.failure)] : (plan.analysis?.findings.map(toDiagnostic) ?? []);
-        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: plan.resultId, items: diagnostics });
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: plan.resultId, items: diagnosticsFor(plan) });
       }
     }
     for (const uri of this.reported) {
