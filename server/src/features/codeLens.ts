@@ -1,6 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver';
-import { formatHours, modelled, type PlanDocument } from './document';
-import { progress } from './hover';
+import { formatHours, modelled, outlineSection, type PlanDocument } from './document';
 
 // A lens above each phase heading: `3/12 done · 24h estimated · 9h left`.
 // Display only: the command has no id, so clicking does nothing.
@@ -10,10 +9,9 @@ export function codeLenses(doc: PlanDocument): CodeLens[] {
   if (!m || !doc.engine.config.codeLens) return [];
   const lenses: CodeLens[] = [];
   for (const phase of m.model.phases) {
-    const tasks = m.model.tasks.filter((t) => t.start >= phase.start && t.start < phase.end);
-    if (tasks.length === 0) continue;
-    const p = progress(m, tasks);
-    const title = [`${p.done}/${p.total} done`, ...(p.estimate > 0 ? [`${formatHours(p.estimate)} estimated`, `${formatHours(p.remaining)} left`] : [])].join(' · ');
+    const p = outlineSection(m, phase);
+    if (!p) continue;
+    const title = [`${p.done}/${p.total} done`, ...(p.estimateHours > 0 ? [`${formatHours(p.estimateHours)} estimated`, `${formatHours(p.remainingHours)} left`] : [])].join(' · ');
     lenses.push({ range: m.analysis.lines.range(phase.heading), command: { title, command: '' } });
   }
   return lenses;

@@ -1,4 +1,4 @@
-import type { Analysis, PlanEngine, Position } from '../engine';
+import type { Analysis, OutlineSection, PlanEngine } from '../engine';
 import { buildDependencyGraph, type DependencyGraph } from '../engine/dependencies';
 import type { PlanModel, Section, Span, TaskItem } from '../engine/model';
 
@@ -35,10 +35,6 @@ export interface WorkspaceFiles {
 }
 
 export const NO_FILES: WorkspaceFiles = { list: async () => [], resolve: () => undefined };
-
-export function offsetAt(doc: PlanDocument, position: Position): number {
-  return doc.analysis.lines.offset(position);
-}
 
 export function within(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
@@ -94,6 +90,23 @@ export function taskName(task: TaskItem): string {
 export function formatHours(hours: number): string {
   if (hours > 0 && hours < 1) return `${Math.round(hours * 60)}m`;
   return `${Number(hours.toFixed(1))}h`;
+}
+
+/**
+ * The engine's outline entry for a section: its tasks' progress and estimate
+ * totals, subsections included. None when the section holds no task.
+ */
+export function outlineSection(doc: ModelledDocument, section: Section): OutlineSection | undefined {
+  const line = doc.analysis.lines.position(section.heading.start).line;
+  const find = (sections: readonly OutlineSection[]): OutlineSection | undefined => {
+    for (const s of sections) {
+      if (s.headingRange.start.line === line) return s;
+      const found = find(s.children);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return find(doc.analysis.outline.sections);
 }
 
 const graphs = new WeakMap<PlanModel, DependencyGraph>();

@@ -1,8 +1,7 @@
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
-import { parseEstimate } from '../engine/estimate';
 import type { TaskItem } from '../engine/model';
 import { RULES } from '../engine';
-import { allSections, dependencies, formatHours, headingPath, modelled, taskAt, taskLine, taskName, within, type ModelledDocument, type PlanDocument } from './document';
+import { allSections, dependencies, formatHours, headingPath, modelled, outlineSection, taskAt, taskLine, taskName, within, type ModelledDocument, type PlanDocument } from './document';
 
 // Hover: on a placeholder, what belongs there; on a task, its fields, phase,
 // dependencies and dependents; on a phase heading, its progress; on a finding,
@@ -59,37 +58,18 @@ function taskHover(m: ModelledDocument, offset: number): string | undefined {
 function sectionHover(m: ModelledDocument, offset: number): string | undefined {
   const section = allSections(m.model.sections).find((s) => within(s.heading, offset));
   if (!section) return undefined;
-  const tasks = m.model.tasks.filter((t) => t.start >= section.start && t.start < section.end);
-  if (section.heading.phase === undefined && tasks.length === 0) return undefined;
-  const p = progress(m, tasks);
+  const totals = outlineSection(m, section);
+  if (section.heading.phase === undefined && !totals) return undefined;
+  const p = totals ?? { done: 0, total: 0, estimateHours: 0, remainingHours: 0 };
   const placeholders = m.analysis.findings.filter((f) => {
     if (f.rule !== 'unfilled-placeholder') return false;
     const o = m.analysis.lines.offset(f.range.start);
     return o >= section.start && o < section.end;
   }).length;
   const parts = [`**${escape(section.heading.text)}**`, `${p.done}/${p.total} tasks done`];
-  if (p.estimate > 0) parts.push(`${formatHours(p.estimate)} estimated, ${formatHours(p.remaining)} left`);
+  if (p.estimateHours > 0) parts.push(`${formatHours(p.estimateHours)} estimated, ${formatHours(p.remainingHours)} left`);
   if (placeholders > 0) parts.push(`${placeholders} open placeholder${placeholders === 1 ? '' : 's'}`);
   return parts.join(' · ');
-}
-
-/** Tasks done and estimate totals of a section (an estimate on a parent task covers its subtasks). */
-export function progress(m: ModelledDocument, tasks: TaskItem[]) {
-  let estimate = 0;
-  let remaining = 0;
-  const hours = (t: TaskItem) => {
-    const field = t.block?.fields.find((f) => f.key === 'estimate');
-    return field ? parseEstimate(field.value, m.engine.config) : undefined;
-  };
-  for (const t of tasks) {
-    let covered = false;
-    for (let p = t.parent; p; p = p.parent) if (hours(p) !== undefined) covered = true;
-    const h = covered ? undefined : hours(t);
-    if (h === undefined) continue;
-    estimate += h;
-    if (!t.checked) remaining += h;
-  }
-  return { done: tasks.filter((t) => t.checked).length, total: tasks.length, estimate, remaining };
 }
 
 function findingsHover(m: ModelledDocument, position: Position): string | undefined {
