@@ -1,5 +1,5 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import type { PlanEngine } from '../engine';
+import { formatSize, type PlanEngine } from '../engine';
 import { fixAllText } from '../features/fixAll';
 import { collectTargets, type Target } from './files';
 import { formatJson } from './formats/json';
@@ -85,7 +85,7 @@ export async function readPlan(target: Target, maxFileSize: number): Promise<{ t
     const info = await stat(target.path);
     if (!info.isFile()) return { problem: `${target.file}: not a regular file` };
     if (info.size > maxFileSize) {
-      return { problem: `${target.file}: skipped, it is ${formatBytes(info.size)}, over the maxFileSize setting (${formatBytes(maxFileSize)})` };
+      return { problem: `${target.file}: skipped, it is ${formatSize(info.size)}, over the maxFileSize setting (${formatSize(maxFileSize)})` };
     }
     const text = await readFile(target.path, 'utf8');
     const bom = text.charCodeAt(0) === 0xfeff;
@@ -110,8 +110,3 @@ function describeError(error: unknown): string {
   }
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}

@@ -34,14 +34,7 @@ export function scanMalformedCheckboxes(text: string, codeSpans: Span[]): Malfor
 function diagnose(bullet: string | undefined, gap: string, inner: string, next: string): string | undefined {
   // `[text](url)`, `[x]: definition`, `[label]` text: links and ordinary brackets.
   if (next === '(' || next === ':' || next === '[') return undefined;
-  const trimmed = inner.trim();
-  let mark: string | undefined;
-  if (inner === ' ' || inner === 'x' || inner === 'X') mark = inner;
-  else if (inner === '') mark = ' ';
-  else if (trimmed === '' && inner.length > 1) mark = ' ';
-  else if ((trimmed === 'x' || trimmed === 'X') && inner !== trimmed) mark = 'x';
-  else if (DONE_MARKS.has(inner)) mark = 'x';
-  else if (OPEN_MARKS.has(inner)) mark = ' ';
+  const mark = markFor(inner);
   if (mark === undefined) return undefined;
   const markerText = `[${mark}]`;
   if (bullet === undefined) {
@@ -52,7 +45,17 @@ function diagnose(bullet: string | undefined, gap: string, inner: string, next: 
   const wellFormed = gap.length > 0 && inner === mark && (next === '' || next === ' ' || next === '\t');
   if (wellFormed) return undefined;
   // `- [v]` with nothing after it is more likely a list of letters than a task.
-  if (next === '' && inner !== mark && inner.trim().length === 1 && !/^[xX]$/.test(inner.trim())) return undefined;
+  if (next === '' && (DONE_MARKS.has(inner) || OPEN_MARKS.has(inner))) return undefined;
   const space = next !== '' && next !== ' ' && next !== '\t' ? ' ' : '';
   return `${bullet} ${markerText}${space}`;
+}
+
+/** What the brackets should hold: `[]`, `[  ]` → space; `[ x]` → x; `[v]`, `[✓]` → x; `[/]`, `[-]` → space. */
+function markFor(inner: string): string | undefined {
+  const trimmed = inner.trim();
+  if (trimmed === '') return ' ';
+  if (trimmed === 'x' || trimmed === 'X') return trimmed;
+  if (DONE_MARKS.has(inner)) return 'x';
+  if (OPEN_MARKS.has(inner)) return ' ';
+  return undefined;
 }

@@ -10,10 +10,13 @@ const UNIT_HOURS: Array<[RegExp, number | 'day' | 'week']> = [
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
 const UNIT = String.raw`[a-zA-Z]+`;
-// The second number only after a range separator: otherwise `1111h` splits many ways and backtracks exponentially.
-const PART = String.raw`(${NUMBER})(?:(?:\s*[-–—]\s*|\s+to\s+)(${NUMBER}))?\s*(${UNIT})`;
+// One duration: a number or a range, then a unit. The second number only after a range
+// separator: otherwise `1111h` splits many ways and backtracks exponentially.
+const part = (group: '(' | '(?:') =>
+  String.raw`${group}${NUMBER})(?:(?:\s*[-–—]\s*|\s+to\s+)${group}${NUMBER}))?\s*${group}${UNIT})`;
+const PART = part('(');
 const ESTIMATE = new RegExp(
-  String.raw`^(?:~|≈|about\s+|approx\.?\s+|ca\.?\s+)?\s*(?:${PART.replace(/\((?!\?)/g, '(?:')}\s*[+,]?\s*)+(?:\s*\(.*\))?$`,
+  String.raw`^(?:~|≈|about\s+|approx\.?\s+|ca\.?\s+)?\s*(?:${part('(?:')}\s*[+,]?\s*)+(?:\s*\(.*\))?$`,
   'i',
 );
 const PART_GLOBAL = new RegExp(PART, 'gi');

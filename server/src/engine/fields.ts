@@ -6,7 +6,7 @@ import type { Field, Span } from './model';
 const FIELD_LINE = /^([ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?)(\*\*|__)([^*_\n:]{1,60}?)(?::\2|\2[ \t]*:)[ \t]*(.*)$/;
 
 /** Comparison key of a label: lower case, singular ("Files" → "file", "Dependencies" → "dependency"). */
-export function fieldKey(label: string): string {
+function fieldKey(label: string): string {
   const l = label.trim().toLowerCase();
   if (l.endsWith('ies')) return `${l.slice(0, -3)}y`;
   if (/[^su]s$/.test(l)) return l.slice(0, -1);

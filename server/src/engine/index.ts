@@ -1,6 +1,6 @@
 // The engine's public surface: what the server, the CLI, the tests and the
 // benchmark import. Nothing here touches vscode, an LSP connection or the disk.
-export { PlanEngine, type Analysis, type AnalyzeOptions } from './engine';
+export { PlanEngine, formatSize, type Analysis, type AnalyzeOptions } from './engine';
 export {
   resolveConfig,
   DEFAULT_CONFIG,

@@ -10,7 +10,7 @@ import type { Root, RootContent } from 'mdast';
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
 /** Container markers (`>`, `*`, `-`, `+`, `1.`) stacked on one line beyond this skip validation. */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 // micromark is quadratic in list nesting ("* * * … a" with 8,000 markers takes
 // minutes) and recursive in block quotes (a stack overflow), so such lines are

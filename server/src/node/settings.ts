@@ -9,7 +9,7 @@ import { PlanEngine, RULE_IDS, resolveConfig, type ConfigProblem, type PlanConfi
 export const RC_FILE = '.planmarkrc.json';
 
 /** The reference template shipped with planmark: next to the bundles in dist/, or in the source tree. */
-export function builtinTemplatePath(): string {
+function builtinTemplatePath(): string {
   const candidates = [
     join(__dirname, 'templates', 'implementation-plan.md'),
     join(__dirname, '..', '..', 'templates', 'implementation-plan.md'),
@@ -98,16 +98,24 @@ function readJson(path: string, required: boolean, problems: ConfigProblem[]): u
 }
 
 const engines = new Map<string, PlanEngine>();
+const engineOf = new WeakMap<object, PlanEngine>();
 
-/** One engine per template text and configuration: deriving a template costs a parse. */
+/**
+ * One engine per template text and configuration: deriving a template costs a parse.
+ * The server asks on every analysis with the same settings object, so the engine is
+ * remembered on it; building the content key (the whole template) happens once per load.
+ */
 export function engineFor(settings: Pick<LoadedSettings, 'config' | 'templateText'>): PlanEngine {
+  let engine = engineOf.get(settings);
+  if (engine) return engine;
   const key = JSON.stringify(settings.config) + '\0' + settings.templateText;
-  let engine = engines.get(key);
+  engine = engines.get(key);
   if (!engine) {
     if (engines.size > 16) engines.clear();
     engine = new PlanEngine(settings.templateText, settings.config);
     engines.set(key, engine);
   }
+  engineOf.set(settings, engine);
   return engine;
 }
 

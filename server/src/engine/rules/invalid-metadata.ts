@@ -84,7 +84,7 @@ function plain(value: string): string {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** YYYY-MM-DD (optionally with a time), or "January 5, 2025" / "5 January 2025", and the day must exist. */
-export function isRealDate(value: string): boolean {
+function isRealDate(value: string): boolean {
   let y: number;
   let m: number;
   let d: number;
