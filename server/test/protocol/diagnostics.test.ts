@@ -2,26 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import {
-  DiagnosticSeverity,
-  DocumentDiagnosticReportKind,
-  type Diagnostic,
-  type DocumentDiagnosticReport,
-  type FullDocumentDiagnosticReport,
-} from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languageserver/node';
 import { PlanEngine, SEVERITIES } from '../../src/engine';
 import { NOT_A_PLAN, SMALL_PLAN, tempWorkspace, type TempWorkspace } from './fixtures';
-import { fileUri, LspTestClient } from './lspClient';
+import { fileUri, full, LspTestClient } from './lspClient';
 
 const TEMPLATE = join(__dirname, '..', '..', 'templates', 'implementation-plan.md');
 const PLACEHOLDER_RANGE = { start: { line: 6, character: 22 }, end: { line: 6, character: 35 } };
 /** Replaces `[ServiceName]` in SMALL_PLAN. */
 const FILL_PLACEHOLDER = { range: PLACEHOLDER_RANGE, text: 'Login' };
-
-function full(report: DocumentDiagnosticReport): FullDocumentDiagnosticReport {
-  assert.equal(report.kind, DocumentDiagnosticReportKind.Full);
-  return report as FullDocumentDiagnosticReport;
-}
 
 const rules = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);
 

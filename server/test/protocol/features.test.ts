@@ -9,14 +9,13 @@ import type {
   DocumentLink,
   DocumentSymbol,
   FoldingRange,
-  FullDocumentDiagnosticReport,
   Hover,
   Location,
   SymbolInformation,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { joinLines, tempWorkspace, type TempWorkspace } from './fixtures';
-import { fileUri, LspTestClient } from './lspClient';
+import { fileUri, full, LspTestClient } from './lspClient';
 
 // Every editor capability, spoken to the built server over stdio.
 
@@ -68,7 +67,7 @@ describe('editor features over stdio', () => {
   });
 
   test('code actions: quick fixes from the pulled diagnostics, and fix-all', async () => {
-    const report = (await client.pull(uri)) as FullDocumentDiagnosticReport;
+    const report = full(await client.pull(uri));
     const checkbox = report.items.find((d: Diagnostic) => d.code === 'malformed-checkbox')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { ...textDocument(), range: checkbox.range, context: { diagnostics: [checkbox] } });
     assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [['Change to "- [ ]"', 'quickfix', true]]);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +10,9 @@ import {
   StreamMessageWriter,
   type ClientCapabilities,
   type ConfigurationParams,
+  DocumentDiagnosticReportKind,
   type DocumentDiagnosticReport,
+  type FullDocumentDiagnosticReport,
   type InitializeResult,
   type MessageConnection,
   type PublishDiagnosticsParams,
@@ -56,6 +59,12 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
     timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A pulled report, asserted to be a full one (not "unchanged"). */
+export function full(report: DocumentDiagnosticReport): FullDocumentDiagnosticReport {
+  assert.equal(report.kind, DocumentDiagnosticReportKind.Full);
+  return report as FullDocumentDiagnosticReport;
 }
 
 export class LspTestClient {

@@ -2,18 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DiagnosticSeverity, DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { SMALL_PLAN, UNICODE_PLAN } from './fixtures';
-import { LspTestClient } from './lspClient';
+import { full, LspTestClient } from './lspClient';
 
 // Whatever a document holds, the server answers, and goes on answering.
 
 const TEMPLATE = readFileSync(join(__dirname, '..', '..', 'templates', 'implementation-plan.md'), 'utf8');
-
-function items(report: DocumentDiagnosticReport): Diagnostic[] {
-  assert.equal(report.kind, DocumentDiagnosticReportKind.Full);
-  return report.kind === DocumentDiagnosticReportKind.Full ? report.items : [];
-}
 
 function assertSkipped(diagnostics: Diagnostic[]): void {
   assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
@@ -42,12 +37,12 @@ describe('bad input', () => {
     test(`${name}: answered${skipped ? ' with one information diagnostic' : ''}`, async () => {
       const uri = `untitled:${name.replace(/\W+/g, '-')}-plan.md`;
       await client.open(uri, text());
-      const diagnostics = items(await client.pull(uri));
+      const diagnostics = full(await client.pull(uri)).items;
       if (skipped) assertSkipped(diagnostics);
       assert.ok(diagnostics.every((d) => d.source === 'planmark'));
       // Still answering after an incremental edit (one that adds a NUL, at that).
       await client.change(uri, 2, [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, text: '\u0000 edit' }]);
-      assert.equal(items(await client.pull(uri)).length > 0, true);
+      assert.equal(full(await client.pull(uri)).items.length > 0, true);
       await client.close(uri);
     });
   }
@@ -55,7 +50,7 @@ describe('bad input', () => {
   test('BOM, CRLF, CJK and emoji: ranges count UTF-16 units, edits land where they should', async () => {
     const uri = 'untitled:unicode-plan.md';
     await client.open(uri, UNICODE_PLAN);
-    const before = items(await client.pull(uri));
+    const before = full(await client.pull(uri)).items;
     const find = (list: Diagnostic[], rule: string, text: string) => list.find((d) => d.code === rule && d.message.includes(text));
     assert.deepEqual(find(before, 'unfilled-placeholder', '[ServiceName]')?.range, { start: { line: 6, character: 18 }, end: { line: 6, character: 31 } });
     assert.deepEqual(find(before, 'invalid-metadata', 'Plannin')?.range, { start: { line: 2, character: 12 }, end: { line: 2, character: 19 } });
@@ -63,7 +58,7 @@ describe('bad input', () => {
     assert.deepEqual(find(before, 'missing-section', 'Executive Summary')?.range, { start: { line: 0, character: 1 }, end: { line: 0, character: 30 } });
 
     await client.change(uri, 2, [{ range: { start: { line: 2, character: 12 }, end: { line: 2, character: 19 } }, text: 'Planning' }]);
-    const after = items(await client.pull(uri));
+    const after = full(await client.pull(uri)).items;
     assert.equal(find(after, 'invalid-metadata', 'Plannin'), undefined);
     assert.deepEqual(find(after, 'unfilled-placeholder', '[ServiceName]')?.range, { start: { line: 6, character: 18 }, end: { line: 6, character: 31 } });
     assert.equal(after.length, before.length - 1);
@@ -72,7 +67,7 @@ describe('bad input', () => {
   test('after all that, a normal plan still gets its diagnostics', async () => {
     const uri = 'untitled:normal-plan.md';
     await client.open(uri, SMALL_PLAN);
-    assert.ok(items(await client.pull(uri)).some((d) => d.code === 'unfilled-placeholder'));
+    assert.ok(full(await client.pull(uri)).items.some((d) => d.code === 'unfilled-placeholder'));
   });
 });
 

@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import {
-  DocumentDiagnosticReportKind,
-  MessageType,
-  type Diagnostic,
-  type DocumentDiagnosticReport,
-  type RegistrationParams,
-  type ShowMessageParams,
-} from 'vscode-languageserver/node';
+import { MessageType, type Diagnostic, type RegistrationParams, type ShowMessageParams } from 'vscode-languageserver/node';
 import { joinLines, SMALL_PLAN, tempWorkspace, type TempWorkspace } from './fixtures';
-import { fileUri, LspTestClient } from './lspClient';
+import { fileUri, full, LspTestClient } from './lspClient';
 
 const CHANGED = 2;
-
-function items(report: DocumentDiagnosticReport): Diagnostic[] {
-  assert.equal(report.kind, DocumentDiagnosticReportKind.Full);
-  return report.kind === DocumentDiagnosticReportKind.Full ? report.items : [];
-}
 
 const rules = (diagnostics: Diagnostic[]) => new Set(diagnostics.map((d) => d.code));
 
@@ -37,13 +25,13 @@ describe('settings from workspace/configuration (pull client)', () => {
   test('turning a rule off asks the client to pull again, and the rule is gone', async () => {
     const uri = fileUri(join(ws.path, 'plan.md'));
     await client.open(uri, SMALL_PLAN);
-    assert.ok(rules(items(await client.pull(uri))).has('missing-section'));
+    assert.ok(rules(full(await client.pull(uri)).items).has('missing-section'));
 
     settings = { rules: { 'missing-section': 'off' } };
     const mark = client.mark();
     await client.changeConfiguration(settings);
     await client.waitFor('workspace/diagnostic/refresh', () => true, mark);
-    const after = rules(items(await client.pull(uri)));
+    const after = rules(full(await client.pull(uri)).items);
     assert.ok(!after.has('missing-section'));
     assert.ok(after.has('unfilled-placeholder'));
   });
@@ -54,7 +42,7 @@ describe('settings from workspace/configuration (pull client)', () => {
     const mark = client.mark();
     await client.changeConfiguration(settings);
     await client.open(uri, SMALL_PLAN);
-    assert.ok(rules(items(await client.pull(uri))).has('missing-section'));
+    assert.ok(rules(full(await client.pull(uri)).items).has('missing-section'));
     const warnings = () => client.all<ShowMessageParams>('window/showMessageRequest');
     const warning = await client.waitFor<ShowMessageParams>('window/showMessageRequest', () => true, mark);
     assert.equal(warning.type, MessageType.Warning);
