@@ -33,7 +33,7 @@ const options = {
 const cli = {
   ...options,
   entryPoints: { cli: 'server/src/cli/main.ts' },
-  banner: { js: '#!/usr/bin/env node\n"use strict";\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: `#!/usr/bin/env node\n"use strict";\n${options.banner.js}` },
 };
 
 // The built-in template ships next to the bundles; the server and CLI read it from there.
