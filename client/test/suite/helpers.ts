@@ -70,7 +70,7 @@ export async function readText(extensionPath: string, relative: string): Promise
   return new TextDecoder().decode(bytes);
 }
 
-/** Waits until the editor's document changed from `before` (an edit applied through the API is synchronous to apply, but be sure). */
+/** Waits until the document's text satisfies `predicate`, checked at once and after each document change. */
 export function untilText(doc: vscode.TextDocument, predicate: (text: string) => boolean, what: string): Promise<string> {
   return waitFor(what, () => (predicate(doc.getText()) ? doc.getText() : undefined), [vscode.workspace.onDidChangeTextDocument]);
 }
