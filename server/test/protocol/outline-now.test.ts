@@ -3,17 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { LspTestClient, fileUri } from './lspClient';
-import { SMALL_PLAN } from './fixtures';
+import { SMALL_PLAN, tempWorkspace } from './fixtures';
 
 test('outline with now: a pending analysis runs at once, not after the debounce', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'planmark-now-'));
+  const ws = tempWorkspace();
   // A debounce far longer than the request's timeout: only `now` can answer in time.
-  const client = await LspTestClient.start({ pull: false, folders: [folder], settings: () => ({ debounceMs: 10_000 }) });
+  const client = await LspTestClient.start({ pull: false, folders: [ws.path], settings: () => ({ debounceMs: 10_000 }) });
   try {
-    const uri = fileUri(join(folder, 'plan.md'));
+    const uri = fileUri(join(ws.path, 'plan.md'));
     await client.open(uri, SMALL_PLAN);
     const before = await client.outline(uri);
     assert.equal(before?.done, 1);
@@ -31,6 +29,6 @@ test('outline with now: a pending analysis runs at once, not after the debounce'
     );
   } finally {
     await client.stop();
-    rmSync(folder, { recursive: true, force: true });
+    ws.dispose();
   }
 });

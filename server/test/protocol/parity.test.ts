@@ -3,26 +3,26 @@
 // off, another made an error, custom statuses) and plans with Unicode and CRLF.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { run } from '../cli/helpers';
 import { LspTestClient, fileUri } from './lspClient';
-import { UNICODE_PLAN } from './fixtures';
+import { tempWorkspace, UNICODE_PLAN } from './fixtures';
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
 
 test('CLI and server: same findings for the same files and .planmarkrc.json', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'planmark-parity-'));
+  const ws = tempWorkspace();
+  const folder = ws.path;
   const plans = {
     'plan.md': readFileSync(join(__dirname, '..', '..', '..', 'test-fixtures', 'sample', 'plan.md'), 'utf8').replace('**Status**: In Progress', '**Status**: Shipping'),
     'unicode-plan.md': UNICODE_PLAN,
     'status-plan.md': readFileSync(join(__dirname, '..', '..', '..', 'test-fixtures', 'rules', 'inconsistent-status.md'), 'utf8'),
     'corpus-plan.md': readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real', '05-azure-monitoring-alerting-imperial-supply-hub.md'), 'utf8'),
   };
-  for (const [name, text] of Object.entries(plans)) writeFileSync(join(folder, name), text);
-  writeFileSync(join(folder, '.planmarkrc.json'), JSON.stringify({ rules: { 'missing-section': 'off', 'unfilled-placeholder': 'error' }, statuses: ['Planning', 'Shipping'] }));
+  for (const [name, text] of Object.entries(plans)) ws.write(name, text);
+  ws.write('.planmarkrc.json', JSON.stringify({ rules: { 'missing-section': 'off', 'unfilled-placeholder': 'error' }, statuses: ['Planning', 'Shipping'] }));
   const client = await LspTestClient.start({ pull: false, folders: [folder] });
   try {
     const cli = await run(['check', '--format', 'json', ...Object.keys(plans)], folder);
@@ -47,6 +47,6 @@ test('CLI and server: same findings for the same files and .planmarkrc.json', as
     assert.deepEqual(fromServer.sort(), fromCli.sort());
   } finally {
     await client.stop();
-    rmSync(folder, { recursive: true, force: true });
+    ws.dispose();
   }
 });

@@ -2,22 +2,21 @@
 // then reads no template from outside the workspace, whatever .planmarkrc.json says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspTestClient, fileUri } from './lspClient';
-import { SMALL_PLAN, joinLines } from './fixtures';
+import { SMALL_PLAN, joinLines, tempWorkspace } from './fixtures';
 
 // A template with one section only: a plan validated against it has no missing sections.
 const ONE_SECTION = joinLines('# [FEATURE_NAME] - Implementation Plan', '', '## Phase 1: Build', '');
 
 async function missingSections(trusted: boolean | undefined, templatePath: string): Promise<{ count: number; warnings: string[] }> {
-  const base = mkdtempSync(join(tmpdir(), 'planmark-trust-'));
-  const folder = join(base, 'workspace');
+  const base = tempWorkspace();
+  const folder = join(base.path, 'workspace');
   mkdirSync(folder);
-  writeFileSync(join(base, 'outside.md'), ONE_SECTION);
-  writeFileSync(join(folder, 'inside.md'), ONE_SECTION);
-  writeFileSync(join(folder, '.planmarkrc.json'), JSON.stringify({ template: templatePath }));
+  base.write('outside.md', ONE_SECTION);
+  base.write('workspace/inside.md', ONE_SECTION);
+  base.write('workspace/.planmarkrc.json', JSON.stringify({ template: templatePath }));
   const client = await LspTestClient.start({
     pull: false,
     folders: [folder],
@@ -31,7 +30,7 @@ async function missingSections(trusted: boolean | undefined, templatePath: strin
     return { count: diagnostics.filter((d) => d.code === 'missing-section').length, warnings };
   } finally {
     await client.stop();
-    rmSync(base, { recursive: true, force: true });
+    base.dispose();
   }
 }
 
