@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { glob } from 'tinyglobby';
-import { isPlanDocument, type Analysis, type PlanEngine } from '../engine';
+import type { Analysis, PlanEngine } from '../engine';
+import { findPlanFiles } from './planFiles';
 import { engineFor, type LoadedSettings } from './settings';
 
 // Plan files on disk, for what concerns files that are not open: workspace
@@ -8,8 +8,6 @@ import { engineFor, type LoadedSettings } from './settings';
 // until a Markdown file is created, deleted or changed; each file's analysis is
 // kept while its size, modification time and settings stay the same.
 
-const IGNORED = ['**/node_modules/**', '**/.git/**'];
-const HEAD_CHARS = 4096;
 
 export interface DiskPlan {
   path: string;
@@ -36,24 +34,10 @@ export class PlanIndex {
     const key = `${root}\0${JSON.stringify([settings.config.include, settings.config.includeByTitle])}`;
     let found = this.lists.get(key);
     if (!found) {
-      found = this.find(root, settings).catch(() => []);
+      found = findPlanFiles(root, settings.config).catch(() => []);
       this.lists.set(key, found);
     }
     return found;
-  }
-
-  private async find(root: string, settings: LoadedSettings): Promise<string[]> {
-    const candidates = await glob('**/*.md', { cwd: root, ignore: IGNORED, absolute: false, caseSensitiveMatch: false });
-    const plans: string[] = [];
-    for (const rel of candidates.sort()) {
-      const path = `${root}/${rel}`.replace(/\\/g, '/');
-      if (isPlanDocument(rel, '', settings.config)) plans.push(path);
-      else if (settings.config.includeByTitle) {
-        const head = await readFile(path, 'utf8').then((t) => t.slice(0, HEAD_CHARS)).catch(() => '');
-        if (isPlanDocument(rel, head, settings.config)) plans.push(path);
-      }
-    }
-    return plans;
   }
 
   /** The file's analysis, from cache when nothing changed. */

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
 import { RULES, type ConfigProblem, type Severity } from '../../engine';
 import type { CheckResult } from '../report';
-import { isUnder, toPosix } from '../files';
+import { isUnder, toPosix } from '../../node/planFiles';
 
 // `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. Paths under the
 // working directory are relative to %SRCROOT% (the working directory), others

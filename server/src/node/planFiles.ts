@@ -1,0 +1,60 @@
+import { open } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { isPlanDocument, type PlanConfig } from '../engine';
+
+// Plan files on disk, found the way the editor decides what a plan is: Markdown
+// whose path (relative to the workspace root) matches the include globs, or whose
+// H1 ends in "Implementation Plan". Shared by `planmark check FOLDER` and the
+// server's workspace diagnostics and symbols.
+
+const IGNORED = ['**/node_modules/**', '**/.git/**'];
+// isPlanDocument reads no further than this for the H1 test.
+const HEAD_BYTES = 16 * 1024;
+
+export interface FindOptions {
+  /** The workspace root the include globs are relative to (default: the folder searched). */
+  root?: string;
+  /** Also search folders whose names start with a dot. */
+  dot?: boolean;
+}
+
+/** The plan files under `folder`, as absolute paths, sorted. */
+export async function findPlanFiles(folder: string, config: Pick<PlanConfig, 'include' | 'includeByTitle'>, options: FindOptions = {}): Promise<string[]> {
+  const root = options.root ?? folder;
+  const found = await glob('**/*.md', { cwd: folder, ignore: IGNORED, absolute: true, dot: options.dot ?? false, caseSensitiveMatch: false });
+  const plans: string[] = [];
+  for (const path of found.sort()) {
+    // A folder outside the root is its own root.
+    const rel = toPosix(isUnder(path, root) ? relative(root, path) : relative(folder, path));
+    if (isPlanDocument(rel, '', config) || (config.includeByTitle && isPlanDocument(rel, await readHead(path), config))) {
+      plans.push(resolve(path));
+    }
+  }
+  return plans;
+}
+
+/** The first bytes of a file, enough for the H1 test; '' when it cannot be read. */
+async function readHead(path: string): Promise<string> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+      return buffer.toString('utf8', 0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return '';
+  }
+}
+
+export function isUnder(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
+}
+
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
