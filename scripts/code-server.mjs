@@ -70,6 +70,7 @@ export async function startCodeServer({ env = {} } = {}) {
     executablePath: BROWSER,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
   return {
     base,
     workspace,
@@ -84,9 +85,9 @@ export async function startCodeServer({ env = {} } = {}) {
       await page.waitForSelector('div.monaco-workbench', { timeout: 60_000 });
       return page;
     },
-    remote(path) {
-      return `vscode-remote://127.0.0.1:${port}${path}`;
-    },
+    remote,
+    /** The `extensionDevelopmentPath` payload entry that loads this checkout's extension. */
+    extension: ['extensionDevelopmentPath', remote(ROOT.replace(/\/$/, ''))],
     async stop() {
       await browser.close().catch(() => undefined);
       try {

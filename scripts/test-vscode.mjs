@@ -28,25 +28,21 @@ let passed = 0;
 let failed = 0;
 try {
   console.log(`code-server on 127.0.0.1:${server.port}, workspace ${server.workspace}`);
-  const payload = [
-    ['extensionDevelopmentPath', server.remote(ROOT.replace(/\/$/, ''))],
-    ['extensionTestsPath', server.remote(join(ROOT, 'out', 'test', 'suite', 'index.js'))],
-  ];
-  const started = Date.now();
   if (!skipSuite) {
-  const page = await server.open(payload);
-  await waitForFile(results, SUITE_TIMEOUT_MS);
-  const report = JSON.parse(readFileSync(results, 'utf8'));
-  console.log(`\nin-editor suite (${((Date.now() - started) / 1000).toFixed(1)} s):`);
-  for (const r of report.results) {
-    console.log(`  ${r.state === 'passed' ? '✔' : r.state === 'skipped' ? '-' : '✘'} ${r.title}${r.durationMs !== undefined ? ` (${r.durationMs} ms)` : ''}`);
-    if (r.error) console.log(r.error.split('\n').map((l) => `      ${l}`).join('\n'));
-  }
-  for (const note of report.notes ?? []) console.log(`  note: ${note}`);
-  passed += report.passed;
-  failed += report.failed;
-  if (report.results.length === 0) failed += 1;
-  await page.close();
+    const started = Date.now();
+    const page = await server.open([server.extension, ['extensionTestsPath', server.remote(join(ROOT, 'out', 'test', 'suite', 'index.js'))]]);
+    await waitForFile(results, SUITE_TIMEOUT_MS);
+    const report = JSON.parse(readFileSync(results, 'utf8'));
+    console.log(`\nin-editor suite (${((Date.now() - started) / 1000).toFixed(1)} s):`);
+    for (const r of report.results) {
+      console.log(`  ${r.state === 'passed' ? '✔' : r.state === 'skipped' ? '-' : '✘'} ${r.title}${r.durationMs !== undefined ? ` (${r.durationMs} ms)` : ''}`);
+      if (r.error) console.log(r.error.split('\n').map((l) => `      ${l}`).join('\n'));
+    }
+    for (const note of report.notes ?? []) console.log(`  note: ${note}`);
+    passed += report.passed;
+    failed += report.failed;
+    if (report.results.length === 0) failed += 1;
+    await page.close();
   }
 
   if (!skipUi) {

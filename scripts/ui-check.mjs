@@ -48,7 +48,7 @@ export async function uiCheck(server) {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
 
-  const page = await server.open([['extensionDevelopmentPath', server.remote(ROOT.replace(/\/$/, ''))]], { folder: dir });
+  const page = await server.open([server.extension], { folder: dir });
   try {
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
@@ -67,7 +67,7 @@ export async function uiCheck(server) {
 
     await check('the status bar shows progress and problem counts', async () => {
       await status.first().waitFor({ timeout: TIMEOUT });
-      const expected = `${outline.sections.reduce((n, s) => n + s.done, 0)}/${outline.sections.reduce((n, s) => n + s.total, 0)} · ${outline.percent}%`;
+      const expected = `${outline.done}/${outline.total} · ${outline.percent}%`;
       await page.waitForFunction(
         ([want, e, w]) => [...document.querySelectorAll('footer .statusbar-item')].some((el) => {
           const t = el.textContent ?? '';
