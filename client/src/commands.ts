@@ -2,14 +2,14 @@
 // server's outline and diagnostics, and returns something tests can check.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { OutlineTask } from '../../server/src/protocol';
+import { FIX_ALL_KIND, type OutlineTask } from '../../server/src/protocol';
 
 type Range = OutlineTask['range'];
 import snippets from '../../snippets/markdown.json';
 import type { Outlines } from './outlines';
 import { applyCheckboxEdit, type PlanTree } from './planTree';
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('planmark');
+const FIX_ALL = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
 
 export interface Context {
   extension: vscode.ExtensionContext;
@@ -205,10 +205,10 @@ async function fixAll(): Promise<boolean> {
     'vscode.executeCodeActionProvider',
     doc.uri,
     new vscode.Range(0, 0, doc.lineCount, 0),
-    FIX_ALL_KIND.value,
+    FIX_ALL.value,
     1, // resolve the first action's edit, should the server resolve lazily
   );
-  const action = actions?.find((a) => a.kind && FIX_ALL_KIND.contains(a.kind));
+  const action = actions?.find((a) => a.kind && FIX_ALL.contains(a.kind));
   if (!action) {
     void vscode.window.setStatusBarMessage('planmark: nothing to fix automatically', 3000);
     return false;

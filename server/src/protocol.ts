@@ -6,6 +6,9 @@ import type { Outline } from './engine';
 
 export type { Outline, OutlineSection, OutlineTask, Progress } from './engine';
 
+/** The code action kind of planmark's fix-all, for `editor.codeActionsOnSave` and the Fix All command. */
+export const FIX_ALL_KIND = 'source.fixAll.planmark';
+
 export interface OutlineParams {
   textDocument: { uri: string };
   /**

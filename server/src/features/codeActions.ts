@@ -2,6 +2,7 @@ import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-
 import type { Finding, FixData } from '../engine';
 import type { PlanDocument } from './document';
 import { fixAllEdits } from './fixAll';
+import { FIX_ALL_KIND } from '../protocol';
 
 // Quick fixes come from the findings the diagnostics name: a diagnostic is
 // matched to the current analysis's finding (same rule, range and message), so
@@ -9,7 +10,8 @@ import { fixAllEdits } from './fixAll';
 
 // LSP's CodeActionKind values, written out: features import LSP types only.
 export const QUICK_FIX_KIND = 'quickfix';
-export const FIX_ALL_KIND = 'source.fixAll.planmark';
+// Declared in the protocol module, which the client imports too.
+export { FIX_ALL_KIND };
 export const SOURCE = 'planmark';
 
 export function codeActions(doc: PlanDocument, params: CodeActionParams): CodeAction[] {
