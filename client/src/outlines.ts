@@ -37,12 +37,14 @@ export class Outlines implements vscode.Disposable {
    * so that the server skips its debounce delay and every view agrees at once.
    */
   async request(uri: vscode.Uri, now = false): Promise<Outline | null> {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!this.client.isRunning()) return this.get(uri) ?? null;
+    // The server answers for the version it holds when the request arrives, which is at
+    // least the one sent before it; by the time the answer is back the document may have
+    // changed again, so it is filed under the version of the sending time, never a later one.
+    const sent = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.version ?? 0;
     const outline = await this.client.sendRequest(OutlineRequest.type, { textDocument: { uri: uri.toString() }, now });
-    // A notification for a newer version may have arrived while the request ran: keep the newer one.
     const known = this.byUri.get(uri.toString());
-    if (!known || (doc && known.version < doc.version)) this.update({ uri: uri.toString(), version: doc?.version ?? 0, outline });
+    if (!known || known.version < sent) this.update({ uri: uri.toString(), version: sent, outline });
     return this.get(uri) ?? null;
   }
 

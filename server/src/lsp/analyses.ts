@@ -63,7 +63,7 @@ export class Analyses {
     }
     if (pending) return new Promise((resolve) => pending.waiters.push(resolve));
     const running = this.running.get(uri);
-    if (running) return running.then(() => this.get(uri));
+    if (running) return running.then(() => this.get(uri, now));
     return this.run(uri);
   }
 

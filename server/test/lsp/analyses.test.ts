@@ -57,6 +57,31 @@ describe('Analyses', () => {
     assert.notEqual(second?.resultId, first?.resultId);
   });
 
+  test('asked for now while an older version is analysed, the new version skips its delay too', async () => {
+    let finish!: () => void;
+    const blocked = new Promise<void>((resolve) => (finish = resolve));
+    const slow = new Analyses({
+      analyze: async (uri) => {
+        const version = versions.get(uri)!;
+        calls.push(`${uri}@${version}`);
+        if (version === 1) await blocked;
+        return { uri, version };
+      },
+      version: (uri) => versions.get(uri),
+      analyzed: () => undefined,
+    });
+    const first = slow.get('a');
+    const now = slow.get('a', true);
+    versions.set('a', 2);
+    slow.schedule('a', 250);
+    finish();
+    assert.equal((await first)?.version, 1);
+    // No timer is ticked, so only a run that skips the delay can answer.
+    const answer = await Promise.race([now, new Promise((resolve) => setImmediate(resolve, 'still waiting'))]);
+    assert.equal((answer as DocumentResult | undefined)?.version, 2);
+    assert.deepEqual(calls, ['a@1', 'a@2']);
+  });
+
   test('closing answers waiters with nothing and forgets the result', async () => {
     await analyses.get('a');
     versions.set('a', 2);
