@@ -11,6 +11,8 @@ const options = {
   entryPoints: {
     extension: 'client/src/extension.ts',
     server: 'server/src/server.ts',
+    // Started by the server for large parses (server/src/node/offThreadParser.ts).
+    parseWorker: 'server/src/node/parseWorker.ts',
   },
   outdir: 'dist',
   bundle: true,

@@ -12,7 +12,7 @@ import { PlanEngine, DEFAULT_CONFIG } from '../server/src/engine';
 import { clearParseCache } from '../server/src/engine/markdown';
 import { generatePlan } from './generate';
 import { stats, type Stats } from './stats';
-import { featureLatency, serverLatency } from './server';
+import { featureLatency, serverLatency, slowParseResponse } from './server';
 
 const REPO = join(__dirname, '..');
 const template = readFileSync(join(REPO, 'server', 'templates', 'implementation-plan.md'), 'utf8');
@@ -80,6 +80,18 @@ async function main() {
   for (const name of ['completion', 'hover', 'codeAction'] as const) {
     console.log(`  ${name}: median ${ms(features[name].median)}, p95 ${ms(features[name].p95)}`);
   }
+
+  // micromark's slowest input we know: a paragraph of thousands of lines full of links.
+  const slowText = '# Slow - Implementation Plan\n\n## Notes\n\n' + 'See [a link](https://example.com/a) and <https://example.com/b> and [ref][r] words.\n'.repeat(3000);
+  const otherText = generatePlan({ lines: 2000 });
+  const slow = [await slowParseResponse(slowText, otherText, DEFAULT_CONFIG.parseTimeoutMs), await slowParseResponse(slowText, otherText, 0)];
+  results.slowParse = slow;
+  const [worker, mainThread] = slow;
+  console.log(`\nserver, a ${(slowText.length / 1024).toFixed(0)} KB paragraph of links opened, then a ${otherText.split('\n').length}-line plan and an outline request for it:`);
+  console.log('| parsing | outline request answered | slow plan: notice | slow plan: findings |');
+  console.log('|---|---|---|---|');
+  for (const r of slow) console.log(`| ${r.parseTimeoutMs > 0 ? `large texts in a worker (parseTimeoutMs ${r.parseTimeoutMs})` : 'all on the main thread (parseTimeoutMs 0)'} | ${ms(r.otherRequestMs)} | ${r.noticeMs === undefined ? '—' : ms(r.noticeMs)} | ${ms(r.findingsMs)} |`);
+  console.log(`the other plan's answer: ${(worker.otherRequestMs / mainThread.otherRequestMs).toFixed(2)}× the time it takes with everything on the main thread`);
 
   mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
   writeFileSync(join(REPO, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');

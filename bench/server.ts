@@ -90,3 +90,40 @@ export function featureLatency(text: string, runs: number): Promise<FeatureLaten
     return { lines: lines.length, runs, completion, hover, codeAction };
   });
 }
+
+export interface SlowParseResponse {
+  parseTimeoutMs: number;
+  /** From opening the slow plan to the answer of an outline request about another plan, in ms. */
+  otherRequestMs: number;
+  /** From opening the slow plan to its notice (none when everything is parsed on the main thread). */
+  noticeMs?: number;
+  /** From opening the slow plan to its findings. */
+  findingsMs: number;
+}
+
+/**
+ * A text micromark needs seconds for, opened just before a normal plan: how long a request
+ * about the normal plan waits, and when the slow plan gets its notice and its findings.
+ * With parseTimeoutMs 0 everything is parsed on the main thread (the server before the worker).
+ */
+export async function slowParseResponse(slowText: string, otherText: string, parseTimeoutMs: number): Promise<SlowParseResponse> {
+  const client = await LspTestClient.start({ pull: false, settings: () => ({ debounceMs: 0, parseTimeoutMs }) });
+  try {
+    const slow = 'untitled:slow-plan.md';
+    const other = 'untitled:other-plan.md';
+    const from = client.mark();
+    const started = performance.now();
+    const since = () => performance.now() - started;
+    const notice = parseTimeoutMs > 0 ? client.diagnostics(slow, (p) => p.diagnostics[0]?.code === 'validation-skipped', from).then(since) : undefined;
+    const findings = client.diagnostics(slow, (p) => p.diagnostics[0]?.code !== 'validation-skipped', from).then(since);
+    await client.open(slow, slowText);
+    await client.open(other, otherText);
+    await client.outline(other, { now: true, timeoutMs: 60_000 });
+    const otherRequestMs = since();
+    const findingsMs = await findings;
+    const noticeMs = await notice;
+    return { parseTimeoutMs, otherRequestMs, noticeMs, findingsMs };
+  } finally {
+    await client.stop();
+  }
+}

@@ -35,6 +35,7 @@ test('the schema accepts a .planmarkrc.json exactly when the engine does', () =>
     placeholderPatterns: [[], ['^\\[TK\\]$'], [3], 'x'],
     maxFileSize: [1, 0, 1.5, 1024, -3],
     debounceMs: [0, 250, 10000, 10001, -1, 2.5],
+    parseTimeoutMs: [0, 750, 60000, 60001, -1, 1.5],
   };
   for (const key of Object.keys(configKeys)) assert.ok(key in samples || key in schema.properties, key);
   for (const [key, values] of Object.entries(samples)) {

@@ -37,6 +37,7 @@ export const configKeys = {
   placeholderPatterns: z.array(validRegex).describe('an array of regular expressions (strings)'),
   maxFileSize: z.number().int().positive().describe('a positive whole number of bytes'),
   debounceMs: z.number().int().min(0).max(10_000).describe('a whole number of milliseconds from 0 to 10000'),
+  parseTimeoutMs: z.number().int().min(0).max(60_000).describe('a whole number of milliseconds from 0 to 60000'),
   codeLens: z.boolean().describe('true or false'),
   workspaceDiagnostics: z.enum(WORKSPACE_DIAGNOSTICS).describe(`one of ${WORKSPACE_DIAGNOSTICS.join(', ')}`),
 } as const;
@@ -56,6 +57,12 @@ export interface PlanConfig {
   placeholderPatterns: string[];
   maxFileSize: number;
   debounceMs: number;
+  /**
+   * How long the language server waits for a large parse, done off its main thread, before it
+   * answers with a notice instead of findings (the findings follow when parsing ends); 0 parses
+   * everything on the main thread, as the CLI does.
+   */
+  parseTimeoutMs: number;
   /** Progress lenses above phase headings. */
   codeLens: boolean;
   /** `workspace`: diagnostics for plan files that are not open too; `openFiles`: open ones only. */
@@ -74,6 +81,8 @@ export const DEFAULT_CONFIG: Readonly<PlanConfig> = Object.freeze({
   // Parsing runs at a few hundred KB/s on a slow machine: past this, an editor would stall.
   maxFileSize: 512 * 1024,
   debounceMs: 250,
+  // With the debounce delay, an answer within a second of the last keystroke.
+  parseTimeoutMs: 750,
   codeLens: true,
   workspaceDiagnostics: 'workspace',
 });

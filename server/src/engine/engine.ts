@@ -43,11 +43,11 @@ export class PlanEngine {
     this.placeholderMatcher = new PlaceholderMatcher(this.template.placeholders, config.placeholderPatterns);
   }
 
-  analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-    const lines = new LineIndex(text);
-    const skip = (reason: string): Analysis => ({
+  /** The analysis of a file planmark does not validate: one information finding that says why. */
+  skipped(text: string, reason: string): Analysis {
+    return {
       text,
-      lines,
+      lines: new LineIndex(text),
       outline: EMPTY_OUTLINE,
       skipped: reason,
       findings: [
@@ -58,7 +58,11 @@ export class PlanEngine {
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         },
       ],
-    });
+    };
+  }
+
+  analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+    const skip = (reason: string) => this.skipped(text, reason);
     if (text.length > this.config.maxFileSize) {
       return skip(`it is ${formatSize(text.length)}, over the maxFileSize setting (${formatSize(this.config.maxFileSize)})`);
     }
@@ -70,6 +74,7 @@ export class PlanEngine {
       if (error instanceof SkippedError) return skip(error.message);
       throw error;
     }
+    const lines = new LineIndex(text);
     const context = this.context(model, options);
     const findings: Finding[] = [];
     for (const rule of RULES) {

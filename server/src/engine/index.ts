@@ -20,3 +20,4 @@ export type { Outline, OutlineSection, OutlineTask, Progress } from './outline';
 export type { PlanModel } from './model';
 export { RULES, RULE_IDS } from './rules';
 export { isPlanDocument } from './planFiles';
+export { unparsedPieces, parsePieces, addParsedPieces, type ParsedPiece } from './markdown';

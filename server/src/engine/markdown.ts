@@ -77,6 +77,47 @@ export function parseMarkdown(text: string, whole = false): Chunk[] {
   return chunks;
 }
 
+/** A piece of a document and its tree: what a worker thread parses and sends back. */
+export interface ParsedPiece {
+  text: string;
+  root: Root;
+}
+
+/** The pieces of `text` that are not parsed yet (offset and length): what parsing it now would cost. */
+export function unparsedPieces(text: string): { offset: number; length: number }[] {
+  const starts = chunkStarts(text);
+  const unparsed: { offset: number; length: number }[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    if (!cache.has(text.slice(starts[i], end))) unparsed.push({ offset: starts[i], length: end - starts[i] });
+  }
+  return unparsed;
+}
+
+let touched: ParsedPiece[] | undefined;
+
+/** Parses `text` as parseMarkdown does and returns every piece it used, so that another thread can cache them. */
+export function parsePieces(text: string): ParsedPiece[] {
+  touched = [];
+  try {
+    parseMarkdown(text);
+    return touched;
+  } finally {
+    touched = undefined;
+  }
+}
+
+/** Caches pieces parsed by parsePieces on another thread, so that parseMarkdown finds them here. */
+export function addParsedPieces(pieces: readonly ParsedPiece[]): void {
+  for (const { text, root } of pieces) if (!cache.has(text)) store(text, root);
+}
+
+function store(slice: string, root: Root): void {
+  if (cachedChars + slice.length > MAX_CACHED_CHARS) clearParseCache();
+  cache.set(slice, root);
+  cachedChars += slice.length;
+}
+
 function parseCached(slice: string): Root {
   let root = cache.get(slice);
   if (!root) {
@@ -87,10 +128,9 @@ function parseCached(slice: string): Root {
       if (error instanceof RangeError) throw new SkippedError('the document is nested too deeply to parse');
       throw error;
     }
-    if (cachedChars + slice.length > MAX_CACHED_CHARS) clearParseCache();
-    cache.set(slice, root);
-    cachedChars += slice.length;
+    store(slice, root);
   }
+  touched?.push({ text: slice, root });
   return root;
 }
 
@@ -107,8 +147,16 @@ const MIN_LIST_PIECE = 1024;
 const BULLET_ITEM = /^[-*+][ \t]+\S/;
 const THEMATIC_BREAK = /^(?:[-*+][ \t]*){3,}(?:\r\n|\r|\n)?$/;
 
-/** Offsets where pieces start: 0, each column-0 ATX heading line and, in long pieces, bullet item line outside fences and front matter. */
+// The server asks unparsedPieces and then parses the same text: split it once.
+let lastSplit: { text: string; starts: number[] } | undefined;
+
 function chunkStarts(text: string): number[] {
+  if (lastSplit?.text !== text) lastSplit = { text, starts: splitOffsets(text) };
+  return lastSplit.starts;
+}
+
+/** Offsets where pieces start: 0, each column-0 ATX heading line and, in long pieces, bullet item line outside fences and front matter. */
+function splitOffsets(text: string): number[] {
   const starts = [0];
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
   let fence: string | undefined;

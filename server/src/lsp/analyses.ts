@@ -86,6 +86,12 @@ export class Analyses {
     for (const uri of uris) this.schedule(uri, 0);
   }
 
+  /** Analyzes the document again although its version did not change (its slow parse has ended). */
+  refresh(uri: string): void {
+    this.cache.delete(uri);
+    this.schedule(uri, 0);
+  }
+
   /** The document was closed: forget it, and answer anyone waiting with nothing. */
   forget(uri: string): void {
     this.cache.delete(uri);

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { isPlanDocument } from '../engine';
+import { isPlanDocument, unparsedPieces, type PlanConfig } from '../engine';
+import type { OffThreadParser } from '../node/offThreadParser';
 import { engineFor } from '../node/settings';
 import type { AnalyzedDocument } from './analyses';
 import type { Workspace } from './workspace';
@@ -16,11 +17,48 @@ export interface Logger {
 /** Analyses taking longer than this are logged: the user feels them despite the debounce. */
 const SLOW_MS = 100;
 
+/**
+ * More unparsed text than this is parsed off the main thread. Even micromark's slowest
+ * inputs parse this much in about a third of a second; typing re-parses one section.
+ */
+const OFF_THREAD_CHARS = 16 * 1024;
+
 export interface OpenDocuments {
   get(uri: string): { version: number; getText(): string } | undefined;
 }
 
-export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, logger: Logger) {
+export interface OffThread {
+  parser: Pick<OffThreadParser, 'parse'>;
+  /** A parse that outlasted parseTimeoutMs has ended: analyze the document again. */
+  parsedLate(uri: string): void;
+}
+
+export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, logger: Logger, offThread?: OffThread) {
+  /** Texts whose parse was stopped, by uri: not tried again until the text changes. */
+  const gaveUp = new Map<string, string>();
+
+  /** Parses a large unparsed text in the worker; when it runs too long, the reason to show instead of findings. */
+  async function parseOffThread(uri: string, text: string, config: PlanConfig): Promise<string | undefined> {
+    if (!offThread || config.parseTimeoutMs === 0 || text.length > config.maxFileSize) return undefined;
+    const pieces = unparsedPieces(text);
+    if (gaveUp.get(uri) === text) return stopped(text, pieces);
+    gaveUp.delete(uri);
+    if (pieces.reduce((sum, p) => sum + p.length, 0) <= OFF_THREAD_CHARS) return undefined;
+    const parsing = offThread.parser.parse(uri, text);
+    const outcome = await Promise.race([parsing, delay(config.parseTimeoutMs)]);
+    // failed: the worker could not do it; the engine parses here and reports what goes wrong.
+    if (outcome === 'parsed' || outcome === 'failed') return undefined;
+    if (outcome === 'gave-up') {
+      gaveUp.set(uri, text);
+      return stopped(text, pieces);
+    }
+    void parsing.then((late) => {
+      if (late === 'gave-up') gaveUp.set(uri, text);
+      if (late === 'parsed' || late === 'gave-up') offThread.parsedLate(uri);
+    });
+    return `parsing it takes longer than ${config.parseTimeoutMs} ms (the parseTimeoutMs setting) — ${largest(text, pieces)}; the findings follow when parsing ends`;
+  }
+
   return async (uri: string): Promise<AnalyzedDocument | undefined> => {
     try {
       const scope = workspace.scope(uri);
@@ -31,9 +69,11 @@ export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, l
       const { version } = document;
       const text = document.getText();
       if (!isPlanDocument(scope.relativePath, text, settings.config)) return { uri, version };
+      const engine = engineFor(settings);
+      const late = await parseOffThread(uri, text, settings.config);
+      if (late) return { uri, version, analysis: engine.skipped(text, late), engine };
       // Timed apart from the debounce delay: this is the work that blocks the server.
       const start = performance.now();
-      const engine = engineFor(settings);
       const analysis = engine.analyze(text);
       const ms = performance.now() - start;
       if (ms > SLOW_MS) logger.info(`Analyzing ${uri} (version ${version}, ${text.length} characters) took ${ms.toFixed(0)} ms`);
@@ -44,4 +84,27 @@ export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, l
       return version === undefined ? undefined : { uri, version, failure: error instanceof Error ? error.message : String(error) };
     }
   };
+}
+
+function stopped(text: string, pieces: Piece[]): string {
+  return `parsing it took so long that planmark stopped (${largest(text, pieces)}); it tries again after the next change`;
+}
+
+type Piece = { offset: number; length: number };
+
+/** Names the part of the text that costs the most, so that the author knows where to split it. */
+function largest(text: string, pieces: Piece[]): string {
+  const piece = pieces.length > 0 ? pieces.reduce((a, b) => (b.length > a.length ? b : a)) : { offset: 0, length: text.length };
+  const lines = (offset: number) => lineOf(text, offset).toLocaleString('en-US');
+  return `the longest stretch without a heading is lines ${lines(piece.offset)}–${lines(piece.offset + piece.length - 1)}`;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function delay(ms: number): Promise<'late'> {
+  return new Promise((resolve) => setTimeout(resolve, ms, 'late'));
 }

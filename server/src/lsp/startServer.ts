@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   DocumentDiagnosticReportKind,
   TextDocuments,
@@ -10,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DEFAULT_CONFIG, type ConfigProblem } from '../engine';
+import { OffThreadParser } from '../node/offThreadParser';
 import { PlanIndex } from '../node/planIndex';
 import { OutlineChangedNotification, OutlineRequest } from '../protocol';
 import { Analyses, type DocumentResult } from './analyses';
@@ -25,6 +27,9 @@ import { Workspace, type Folder } from './workspace';
 // Wires the LSP connection to the workspace, the analysis cache and the
 // diagnostics mapping. Handlers stay short: the work lives in those modules,
 // and nothing below receives the connection.
+
+/** A parse in the worker thread running longer than this is stopped. */
+const PARSE_HARD_LIMIT_MS = 30_000;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -59,8 +64,17 @@ export function startServer(connection: Connection): void {
     },
   });
 
-  const analyses = new Analyses({
-    analyze: createAnalyzer(documents, workspace, log),
+  const parser = new OffThreadParser(join(__dirname, 'parseWorker.js'), PARSE_HARD_LIMIT_MS, log.warn.bind(log));
+  const offThread = {
+    parser,
+    parsedLate: (uri: string) => {
+      analyses.refresh(uri);
+      if (features.pullDiagnostics && features.diagnosticRefresh) connection.languages.diagnostics.refresh();
+    },
+  };
+  connection.onExit(() => parser.dispose());
+  const analyses: Analyses = new Analyses({
+    analyze: createAnalyzer(documents, workspace, log, offThread),
     version: (uri) => documents.get(uri)?.version,
     analyzed: (result) => guard('publishing results', () => publish(result)),
   });

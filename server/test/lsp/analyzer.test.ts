@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createAnalyzer, type Logger } from '../../src/lsp/analyzer';
+import { clearParseCache } from '../../src/engine/markdown';
+import type { ParseOutcome } from '../../src/node/offThreadParser';
+import { createAnalyzer, type Logger, type OffThread } from '../../src/lsp/analyzer';
 import { Workspace } from '../../src/lsp/workspace';
 
 // Any exception on the way to the engine becomes a failure, logged, never a crash.
@@ -40,5 +42,55 @@ describe('createAnalyzer', () => {
       assert.equal(errors.length, 1);
       assert.match(errors[0], /Validating untitled:x failed: Error: \w+ exploded/);
     }
+  });
+
+  describe('large texts, parsed off the main thread', () => {
+    const BIG = '# Big - Implementation Plan\n\n## Notes\n\n' + 'A line of text.\n'.repeat(2000);
+
+    function offThreadSetup(settings: object) {
+      const asked: string[] = [];
+      const late: string[] = [];
+      let answer!: (outcome: ParseOutcome) => void;
+      const offThread: OffThread = {
+        parser: { parse: (key) => (asked.push(key), new Promise((resolve) => (answer = resolve))) },
+        parsedLate: (uri) => late.push(uri),
+      };
+      const logger: Logger = { error: () => {}, info: () => {} };
+      const workspace = new Workspace({ fetchSettings: async () => settings, loaded: () => {} });
+      const documents = { get: () => ({ version: 1, getText: () => BIG }) };
+      return { analyze: createAnalyzer(documents, workspace, logger, offThread), asked, late, answer: (o: ParseOutcome) => answer(o) };
+    }
+
+    test('past parseTimeoutMs: a notice naming the long stretch, then a new analysis when parsing ends', async () => {
+      clearParseCache();
+      const { analyze, asked, late, answer } = offThreadSetup({ parseTimeoutMs: 20 });
+      const result = await analyze('untitled:big-plan.md');
+      assert.deepEqual(asked, ['untitled:big-plan.md']);
+      assert.match(result?.analysis?.skipped ?? '', /^parsing it takes longer than 20 ms \(the parseTimeoutMs setting\) — the longest stretch without a heading is lines 3–2,004; the findings follow when parsing ends$/);
+      assert.deepEqual(late, []);
+      answer('parsed');
+      await new Promise(setImmediate);
+      assert.deepEqual(late, ['untitled:big-plan.md']);
+    });
+
+    test('a stopped parse is not tried again for the same text', async () => {
+      clearParseCache();
+      const { analyze, asked, answer } = offThreadSetup({ parseTimeoutMs: 1000 });
+      const first = analyze('untitled:big-plan.md');
+      await new Promise(setImmediate);
+      answer('gave-up');
+      assert.match((await first)?.analysis?.skipped ?? '', /^parsing it took so long that planmark stopped \(the longest stretch without a heading is lines 3–2,004\); it tries again after the next change$/);
+      assert.match((await analyze('untitled:big-plan.md'))?.analysis?.skipped ?? '', /planmark stopped/);
+      assert.equal(asked.length, 1);
+    });
+
+    test('small or already parsed texts, and parseTimeoutMs 0, stay on the main thread', async () => {
+      clearParseCache();
+      const { analyze, asked } = offThreadSetup({ parseTimeoutMs: 0 });
+      assert.ok((await analyze('untitled:big-plan.md'))?.analysis?.model);
+      const again = offThreadSetup({ parseTimeoutMs: 750 });
+      assert.ok((await again.analyze('untitled:big-plan.md'))?.analysis?.model, 'the pieces are cached');
+      assert.deepEqual([...asked, ...again.asked], []);
+    });
   });
 });

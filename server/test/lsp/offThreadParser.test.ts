@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { clearParseCache, parseCount, parseMarkdown } from '../../src/engine/markdown';
+import { OffThreadParser, type ParseOutcome } from '../../src/node/offThreadParser';
+
+// The worker behind large parses, as bundled (npm test builds dist/ first).
+
+const WORKER = join(__dirname, '..', '..', '..', 'dist', 'parseWorker.js');
+const PLAN = '# P - Implementation Plan\n\n## Executive Summary\n\nText with [a link](https://x.y).\n\n## Phase 0: Research\n\n- [ ] one\n';
+/** Seconds of parsing: a paragraph of thousands of lines full of links. */
+const SLOW = '# S\n\n' + 'See [a link](https://example.com/a) and <https://example.com/b> and [ref][r].\n'.repeat(3000);
+
+describe('OffThreadParser', () => {
+  test('parses in the worker and caches the pieces here, so the engine parses nothing', async () => {
+    const logged: string[] = [];
+    const parser = new OffThreadParser(WORKER, 30_000, (m) => logged.push(m));
+    clearParseCache();
+    assert.equal(await parser.parse('a', PLAN), 'parsed');
+    const before = parseCount.pieces;
+    const chunks = parseMarkdown(PLAN);
+    assert.equal(parseCount.pieces, before);
+    assert.deepEqual(chunks.map((c) => c.root.children[0].type), ['heading', 'heading', 'heading']);
+    assert.deepEqual(logged, []);
+    parser.dispose();
+  });
+
+  test('a parse past the hard limit is stopped, and the next text gets a fresh worker', async () => {
+    const logged: string[] = [];
+    const parser = new OffThreadParser(WORKER, 200, (m) => logged.push(m));
+    assert.equal(await parser.parse('slow', SLOW), 'gave-up');
+    assert.match(logged[0], /Parsing slow took longer than 200 ms; the parse was stopped/);
+    assert.equal(await parser.parse('a', PLAN), 'parsed');
+    parser.dispose();
+  });
+
+  test('texts are parsed one at a time; a queued older version of the same document is dropped', async () => {
+    const parser = new OffThreadParser(WORKER, 30_000, () => undefined);
+    const outcomes: Record<string, ParseOutcome> = {};
+    const track = (name: string, p: Promise<ParseOutcome>) => p.then((o) => (outcomes[name] = o));
+    await Promise.all([
+      track('first', parser.parse('a', PLAN + 'v1\n')),
+      track('v2', parser.parse('b', PLAN + 'v2\n')),
+      track('v3', parser.parse('b', PLAN + 'v3\n')),
+    ]);
+    assert.deepEqual(outcomes, { first: 'parsed', v2: 'superseded', v3: 'parsed' });
+    parser.dispose();
+  });
+
+  test('a worker that cannot start fails the parse, with a message', async () => {
+    const logged: string[] = [];
+    const parser = new OffThreadParser(join(__dirname, 'no-such-worker.js'), 30_000, (m) => logged.push(m));
+    assert.equal(await parser.parse('a', PLAN), 'failed');
+    assert.match(logged.join('\n'), /The parse worker failed: Cannot find module/);
+    parser.dispose();
+  });
+});
