@@ -2,7 +2,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 
 // One processor for the process: building it costs more than a small parse.
 // Front matter is recognised so that a YAML block's closing `---` does not turn
@@ -30,9 +30,9 @@ export interface Chunk {
 
 // Incremental parsing. A line starting with an ATX heading at column 0 ends every
 // open block (lists, quotes, tables, paragraphs) except fenced code and HTML blocks,
-// so the document is split before such lines (and in long lists before some bullet
-// items, see MIN_LIST_PIECE) and each piece parsed on its own.
-// Pieces are cached by their text: an edit re-parses only the section it is in.
+// so the document is split before such lines (and before each column-0 bullet
+// item, see BULLET_ITEM) and each piece parsed on its own.
+// Pieces are cached by their text: an edit re-parses only the piece it is in.
 // A piece that ends inside an unclosed fence or HTML block is joined to the next.
 // Link definitions are the one thing that crosses pieces; the model resolves
 // them document-wide (see brackets.ts).
@@ -135,15 +135,13 @@ function parseCached(slice: string): Root {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-// A long list has no headings to split at. A column-0 bullet item with content
-// also ends every open block but fences and HTML blocks (a lazy continuation line
-// cannot start a list item), so lists are split before some bullet items too: the
-// list becomes several lists of the same items. Which items is decided by the
-// item's own text (a hash), not by distance, so that an edit elsewhere does not
-// move every later split and defeat the cache; one piece in ~32 items, none under
-// MIN_LIST_PIECE. (Not `1.`: only `1.` may interrupt a paragraph; not a lone `-`:
-// that is a setext underline.)
-const MIN_LIST_PIECE = 1024;
+// A list has no headings to split at. A column-0 bullet item with content also
+// ends every open block but fences and HTML blocks (a lazy continuation line cannot
+// start a list item), so the text is split before every such item too: the list
+// becomes several lists of the same items, and an edit in a task re-parses that task
+// alone. Every item, not some chosen by distance, so that an edit never moves the
+// later splits and defeats the cache. (Not `1.`: only `1.` may interrupt a paragraph;
+// not a lone `-`: that is a setext underline.)
 const BULLET_ITEM = /^[-*+][ \t]+\S/;
 const THEMATIC_BREAK = /^(?:[-*+][ \t]*){3,}(?:\r\n|\r|\n)?$/;
 
@@ -155,7 +153,7 @@ function chunkStarts(text: string): number[] {
   return lastSplit.starts;
 }
 
-/** Offsets where pieces start: 0, each column-0 ATX heading line and, in long pieces, bullet item line outside fences and front matter. */
+/** Offsets where pieces start: 0 and each column-0 ATX heading or bullet item line outside fences and front matter. */
 function splitOffsets(text: string): number[] {
   const starts = [0];
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
@@ -181,16 +179,22 @@ function splitOffsets(text: string): number[] {
     }
     if (m.index === 0) continue;
     if (line.charCodeAt(0) === 35 /* # */ && /^#{1,6}(?:[ \t]|\r|\n|$)/.test(line)) starts.push(m.index);
-    else if (m.index - starts[starts.length - 1] >= MIN_LIST_PIECE && BULLET_ITEM.test(line) && !THEMATIC_BREAK.test(line) && (lineHash(line) & 31) === 0) {
-      starts.push(m.index);
-    }
+    else if (BULLET_ITEM.test(line) && !THEMATIC_BREAK.test(line)) starts.push(m.index);
   }
   return starts;
 }
 
-/** Does the piece end inside a fenced code or HTML block that the next heading would not close? */
+/** Containers whose last child is where a piece ends. */
+const CONTAINERS = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinition']);
+
+/**
+ * Does the piece end inside a fenced code or HTML block, at top level or as the last
+ * thing in a list item or quote? Parsed with the next piece, such a block ends where
+ * the next line ends it (a fence in an item at the next item), not at the piece's end.
+ */
 function endsOpen(root: Root, slice: string): boolean {
-  const last: RootContent | undefined = root.children[root.children.length - 1];
+  let last: Nodes | undefined = root.children[root.children.length - 1];
+  while (last && CONTAINERS.has(last.type) && 'children' in last && last.children.length > 0) last = last.children[last.children.length - 1];
   if (!last?.position) return false;
   const start = last.position.start.offset ?? 0;
   const end = last.position.end.offset ?? 0;
@@ -204,12 +208,4 @@ function endsOpen(root: Root, slice: string): boolean {
   }
   if (last.type === 'html') return !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/.test(slice.slice(end - 1));
   return false;
-}
-
-/** FNV-1a of a line, without its line break. */
-function lineHash(line: string): number {
-  let h = 0x811c9dc5;
-  const end = line.replace(/[\r\n]+$/, '').length;
-  for (let i = 0; i < end; i++) h = Math.imul(h ^ line.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }

@@ -71,6 +71,10 @@ const tricky: Record<string, string> = {
       ].join('\n'),
     ),
   ),
+  'bullets inside an HTML comment with blank lines': lines('# T', '- [ ] before', '<!--', '', '- [ ] commented out', '', '- [x] also', '-->', '- [ ] after'),
+  'bullets inside a pre block with blank lines': lines('# T', '<pre>', '- [ ] in pre', '', '- [ ] still in pre', '</pre>', '- [ ] after'),
+  'loose and tight items, a quote and a table before bullets': lines('# T', '- a', '', '- b', '- c', '> quote', '- [ ] d', '| x |', '|---|', '| 1 |', '- [ ] e', '[^1]: note', '- [ ] f'),
+  'an item fence closed by the next item, and one closed properly': lines('# T', '- [ ] one', '  ```', '  code', '- [ ] two', '  ```', '  - [ ] in code', '  ```', '- [ ] three'),
   'table ended by a heading': lines('# T', '| a | b |', '|---|---|', '| 1 | 2 |', '## Next', '| c |', '|---|'),
 };
 
