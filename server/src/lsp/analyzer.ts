@@ -44,7 +44,9 @@ export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, l
     if (gaveUp.get(uri) === text) return stopped(text, pieces);
     gaveUp.delete(uri);
     if (pieces.reduce((sum, p) => sum + p.length, 0) <= OFF_THREAD_CHARS) return undefined;
+    const started = performance.now();
     const parsing = offThread.parser.parse(uri, text);
+    void parsing.then((outcome) => logger.info(`Parse worker: ${uri} (${pieces.length} new pieces) ${outcome} after ${(performance.now() - started).toFixed(0)} ms`));
     const outcome = await Promise.race([parsing, delay(config.parseTimeoutMs)]);
     // failed: the worker could not do it; the engine parses here and reports what goes wrong.
     if (outcome === 'parsed' || outcome === 'failed') return undefined;

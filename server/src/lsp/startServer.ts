@@ -148,6 +148,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // Loading the worker takes a few hundred milliseconds: not when the first large plan opens.
+    parser.start();
     settingsFiles.update();
     planFiles.watch();
     if (!features.workspaceFolders) return;

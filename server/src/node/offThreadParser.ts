@@ -33,6 +33,11 @@ export class OffThreadParser {
     private readonly log: (message: string) => void,
   ) {}
 
+  /** Starts the worker ahead of the first parse. */
+  start(): void {
+    this.ensureWorker();
+  }
+
   /** Parses `text`; a text still queued under the same key (an older version of the document) is dropped. */
   parse(key: string, text: string): Promise<ParseOutcome> {
     return new Promise((resolve) => {
