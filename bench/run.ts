@@ -87,7 +87,7 @@ async function main() {
   const slow = [await slowParseResponse(slowText, otherText, DEFAULT_CONFIG.parseTimeoutMs), await slowParseResponse(slowText, otherText, 0)];
   results.slowParse = slow;
   const [worker, mainThread] = slow;
-  console.log(`\nserver, a ${(slowText.length / 1024).toFixed(0)} KB paragraph of links opened, then a ${otherText.split('\n').length}-line plan and an outline request for it:`);
+  console.log(`\nserver, a ${(slowText.length / 1024).toFixed(0)} KB paragraph of links opened, then a ${otherText.split('\n').length}-line plan and an outline request for it (from its opening):`);
   console.log('| parsing | outline request answered | slow plan: notice | slow plan: findings |');
   console.log('|---|---|---|---|');
   for (const r of slow) console.log(`| ${r.parseTimeoutMs > 0 ? `large texts in a worker (parseTimeoutMs ${r.parseTimeoutMs})` : 'all on the main thread (parseTimeoutMs 0)'} | ${ms(r.otherRequestMs)} | ${r.noticeMs === undefined ? '—' : ms(r.noticeMs)} | ${ms(r.findingsMs)} |`);

@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { addParsedPieces, type ParsedPiece } from '../engine';
 
-// Parses large texts in a worker thread, one at a time, and caches the pieces on this
-// thread, where the engine then finds them. micromark can take seconds on some inputs
-// (a paragraph of thousands of lines full of links); on the main thread that would
-// stall every request for every document.
+// Parses large texts in worker threads and caches the pieces on this thread, where the
+// engine then finds them. micromark can take seconds on some inputs (a paragraph of
+// thousands of lines full of links); on the main thread that would stall every request
+// for every document. Two workers, so that one slow document does not make another
+// wait; one document is never parsed by both at once.
 
 /** parsed: the pieces are cached here; superseded: a newer text for the same key came; gave-up: stopped after the hard limit; failed: the worker could not parse it. */
 export type ParseOutcome = 'parsed' | 'superseded' | 'gave-up' | 'failed';
@@ -15,27 +16,33 @@ interface Job {
   resolve(outcome: ParseOutcome): void;
 }
 
+interface Slot {
+  worker: Worker;
+  running?: { job: Job; timer: NodeJS.Timeout };
+}
+
 type WorkerReply = { pieces: ParsedPiece[] } | { error: string };
 
 export class OffThreadParser {
-  private worker: Worker | undefined;
+  private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
-  private current: { job: Job; timer: NodeJS.Timeout } | undefined;
 
   /**
    * @param script the bundled worker (dist/parseWorker.js)
-   * @param hardLimitMs a parse running longer is stopped (the worker is terminated)
+   * @param hardLimitMs a parse running longer is stopped (its worker is terminated)
    * @param log told why a worker failed
+   * @param workers how many parses may run at once
    */
   constructor(
     private readonly script: string,
     private readonly hardLimitMs: number,
     private readonly log: (message: string) => void,
+    private readonly workers = 2,
   ) {}
 
-  /** Starts the worker ahead of the first parse. */
+  /** Starts a worker ahead of the first parse: loading one takes a few hundred milliseconds. */
   start(): void {
-    this.ensureWorker();
+    if (this.slots.length === 0) this.spawn();
   }
 
   /** Parses `text`; a text still queued under the same key (an older version of the document) is dropped. */
@@ -50,73 +57,72 @@ export class OffThreadParser {
 
   dispose(): void {
     for (const job of this.queue.splice(0)) job.resolve('failed');
-    this.finish('failed');
-    void this.worker?.terminate();
-    this.worker = undefined;
+    for (const slot of [...this.slots]) this.stop(slot, 'failed');
   }
 
   private next(): void {
-    if (this.current) return;
-    const job = this.queue.shift();
-    if (!job) return;
-    const worker = this.ensureWorker();
-    if (!worker) {
-      job.resolve('failed');
-      this.next();
-      return;
+    for (;;) {
+      const busy = new Set(this.slots.flatMap((s) => (s.running ? [s.running.job.key] : [])));
+      const index = this.queue.findIndex((j) => !busy.has(j.key));
+      if (index < 0) return;
+      const slot = this.slots.find((s) => !s.running) ?? (this.slots.length < this.workers ? this.spawn() : undefined);
+      if (!slot && this.slots.length > 0) return; // all busy: the next to finish takes it
+      const [job] = this.queue.splice(index, 1);
+      if (!slot) {
+        job.resolve('failed'); // no worker could start
+        continue;
+      }
+      const timer = setTimeout(() => {
+        this.log(`Parsing ${job.key} took longer than ${this.hardLimitMs} ms; the parse was stopped.`);
+        this.stop(slot, 'gave-up');
+      }, this.hardLimitMs);
+      slot.running = { job, timer };
+      slot.worker.postMessage(job.text);
     }
-    const timer = setTimeout(() => {
-      this.log(`Parsing ${job.key} took longer than ${this.hardLimitMs} ms; the parse was stopped.`);
-      void worker.terminate();
-      this.worker = undefined;
-      this.finish('gave-up');
-    }, this.hardLimitMs);
-    this.current = { job, timer };
-    worker.postMessage(job.text);
   }
 
-  private finish(outcome: ParseOutcome): void {
-    const current = this.current;
-    if (!current) return;
-    clearTimeout(current.timer);
-    this.current = undefined;
-    current.job.resolve(outcome);
+  /** The slot's job ends with `outcome`; the slot stays for the next job. */
+  private finish(slot: Slot, outcome: ParseOutcome): void {
+    const running = slot.running;
+    if (!running) return;
+    clearTimeout(running.timer);
+    slot.running = undefined;
+    running.job.resolve(outcome);
     this.next();
   }
 
-  private ensureWorker(): Worker | undefined {
-    if (this.worker) return this.worker;
+  /** Terminates the slot's worker and ends its job with `outcome`. */
+  private stop(slot: Slot, outcome: ParseOutcome): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    void slot.worker.terminate();
+    this.finish(slot, outcome);
+  }
+
+  private spawn(): Slot | undefined {
+    let worker: Worker;
     try {
-      const worker = new Worker(this.script);
-      // Replies from a worker that was replaced (stopped after the hard limit) are ignored.
-      const mine = (handler: () => void) => () => worker === this.worker && handler();
-      worker.on('message', (reply: WorkerReply) =>
-        mine(() => {
-          if ('pieces' in reply) addParsedPieces(reply.pieces);
-          else this.log(`The parse worker could not parse a document: ${reply.error}`);
-          this.finish('pieces' in reply ? 'parsed' : 'failed');
-        })(),
-      );
-      worker.on('error', (error) =>
-        mine(() => {
-          this.log(`The parse worker failed: ${error.message}`);
-          this.worker = undefined;
-          this.finish('failed');
-        })(),
-      );
-      worker.on('exit', () =>
-        mine(() => {
-          this.worker = undefined;
-          this.finish('failed');
-        })(),
-      );
-      // An idle worker must not keep the server process alive.
-      worker.unref();
-      this.worker = worker;
-      return worker;
+      worker = new Worker(this.script);
     } catch (error) {
       this.log(`The parse worker could not start: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
+    const slot: Slot = { worker };
+    worker.on('message', (reply: WorkerReply) => {
+      if ('pieces' in reply) addParsedPieces(reply.pieces);
+      else this.log(`The parse worker could not parse a document: ${reply.error}`);
+      this.finish(slot, 'pieces' in reply ? 'parsed' : 'failed');
+    });
+    worker.on('error', (error) => {
+      this.log(`The parse worker failed: ${error.message}`);
+      this.stop(slot, 'failed');
+    });
+    // Replies and exits of a worker already stopped find no slot: stop() ignores them.
+    worker.on('exit', () => this.stop(slot, 'failed'));
+    // An idle worker must not keep the server process alive.
+    worker.unref();
+    this.slots.push(slot);
+    return slot;
   }
 }

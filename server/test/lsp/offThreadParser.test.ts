@@ -35,8 +35,8 @@ describe('OffThreadParser', () => {
     parser.dispose();
   });
 
-  test('texts are parsed one at a time; a queued older version of the same document is dropped', async () => {
-    const parser = new OffThreadParser(WORKER, 30_000, () => undefined);
+  test('a queued older version of a document is dropped', async () => {
+    const parser = new OffThreadParser(WORKER, 30_000, () => undefined, 1);
     const outcomes: Record<string, ParseOutcome> = {};
     const track = (name: string, p: Promise<ParseOutcome>) => p.then((o) => (outcomes[name] = o));
     await Promise.all([
@@ -45,6 +45,17 @@ describe('OffThreadParser', () => {
       track('v3', parser.parse('b', PLAN + 'v3\n')),
     ]);
     assert.deepEqual(outcomes, { first: 'parsed', v2: 'superseded', v3: 'parsed' });
+    parser.dispose();
+  });
+
+  test('one slow document does not hold up another, and is never parsed twice at once', async () => {
+    const parser = new OffThreadParser(WORKER, 30_000, () => undefined);
+    const order: string[] = [];
+    const slow = parser.parse('slow', SLOW).then((o) => order.push(`slow ${o}`));
+    const again = parser.parse('slow', SLOW + 'edited\n').then((o) => order.push(`slow again ${o}`));
+    await parser.parse('other', PLAN).then((o) => order.push(`other ${o}`));
+    await Promise.all([slow, again]);
+    assert.deepEqual(order, ['other parsed', 'slow parsed', 'slow again parsed']);
     parser.dispose();
   });
 
