@@ -19,7 +19,7 @@ const SLOW_MS = 100;
 
 /**
  * More unparsed text than this is parsed off the main thread. Even micromark's slowest
- * inputs parse this much in about a third of a second; typing re-parses one section.
+ * inputs parse this much in about a third of a second; typing re-parses one piece.
  */
 const OFF_THREAD_CHARS = 16 * 1024;
 
@@ -98,7 +98,7 @@ type Piece = { offset: number; length: number };
 function largest(text: string, pieces: Piece[]): string {
   const piece = pieces.length > 0 ? pieces.reduce((a, b) => (b.length > a.length ? b : a)) : { offset: 0, length: text.length };
   const lines = (offset: number) => lineOf(text, offset).toLocaleString('en-US');
-  return `the longest stretch without a heading is lines ${lines(piece.offset)}–${lines(piece.offset + piece.length - 1)}`;
+  return `the longest stretch without a heading or list item is lines ${lines(piece.offset)}–${lines(piece.offset + piece.length - 1)}`;
 }
 
 function lineOf(text: string, offset: number): number {

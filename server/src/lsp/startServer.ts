@@ -28,7 +28,7 @@ import { Workspace, type Folder } from './workspace';
 // diagnostics mapping. Handlers stay short: the work lives in those modules,
 // and nothing below receives the connection.
 
-/** A parse in the worker thread running longer than this is stopped. */
+/** A parse in a worker thread running longer than this is stopped. */
 const PARSE_HARD_LIMIT_MS = 30_000;
 
 export function startServer(connection: Connection): void {

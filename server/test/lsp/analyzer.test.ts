@@ -66,7 +66,7 @@ describe('createAnalyzer', () => {
       const { analyze, asked, late, answer } = offThreadSetup({ parseTimeoutMs: 20 });
       const result = await analyze('untitled:big-plan.md');
       assert.deepEqual(asked, ['untitled:big-plan.md']);
-      assert.match(result?.analysis?.skipped ?? '', /^parsing it takes longer than 20 ms \(the parseTimeoutMs setting\) — the longest stretch without a heading is lines 3–2,004; the findings follow when parsing ends$/);
+      assert.match(result?.analysis?.skipped ?? '', /^parsing it takes longer than 20 ms \(the parseTimeoutMs setting\) — the longest stretch without a heading or list item is lines 3–2,004; the findings follow when parsing ends$/);
       assert.deepEqual(late, []);
       answer('parsed');
       await new Promise(setImmediate);
@@ -79,7 +79,7 @@ describe('createAnalyzer', () => {
       const first = analyze('untitled:big-plan.md');
       await new Promise(setImmediate);
       answer('gave-up');
-      assert.match((await first)?.analysis?.skipped ?? '', /^parsing it took so long that planmark stopped \(the longest stretch without a heading is lines 3–2,004\); it tries again after the next change$/);
+      assert.match((await first)?.analysis?.skipped ?? '', /^parsing it took so long that planmark stopped \(the longest stretch without a heading or list item is lines 3–2,004\); it tries again after the next change$/);
       assert.match((await analyze('untitled:big-plan.md'))?.analysis?.skipped ?? '', /planmark stopped/);
       assert.equal(asked.length, 1);
     });
