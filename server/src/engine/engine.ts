@@ -62,16 +62,15 @@ export class PlanEngine {
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-    const skip = (reason: string) => this.skipped(text, reason);
     if (text.length > this.config.maxFileSize) {
-      return skip(`it is ${formatSize(text.length)}, over the maxFileSize setting (${formatSize(this.config.maxFileSize)})`);
+      return this.skipped(text, `it is ${formatSize(text.length)}, over the maxFileSize setting (${formatSize(this.config.maxFileSize)})`);
     }
-    if (looksBinary(text)) return skip('it does not look like text (it contains NUL characters)');
+    if (looksBinary(text)) return this.skipped(text, 'it does not look like text (it contains NUL characters)');
     let model: PlanModel;
     try {
       model = parsePlan(text);
     } catch (error) {
-      if (error instanceof SkippedError) return skip(error.message);
+      if (error instanceof SkippedError) return this.skipped(text, error.message);
       throw error;
     }
     const lines = new LineIndex(text);

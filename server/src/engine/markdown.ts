@@ -58,13 +58,13 @@ export function parseMarkdown(text: string, whole = false): Chunk[] {
       `line ${line} nests lists or block quotes more than ${MAX_NESTING} deep, which Markdown parsers cannot handle in reasonable time`,
     );
   }
-  const starts = whole ? [0] : chunkStarts(text);
+  const { starts, pieces } = whole ? { starts: [0], pieces: [text] } : split(text);
   const boundary = (j: number) => (j < starts.length ? starts[j] : text.length);
   const chunks: Chunk[] = [];
   for (let i = 0; i < starts.length; ) {
     const from = starts[i];
     let j = i + 1;
-    let root = parseCached(text.slice(from, boundary(j)));
+    let root = parseCached(pieces[i]);
     // Join following pieces, twice as many each time, so that a stray `<!--` at
     // the top costs O(n log n) parses of text, not O(n²).
     for (let step = 1; boundary(j) < text.length && endsOpen(root, text.slice(from, boundary(j))); step *= 2) {
@@ -85,13 +85,8 @@ export interface ParsedPiece {
 
 /** The pieces of `text` that are not parsed yet (offset and length): what parsing it now would cost. */
 export function unparsedPieces(text: string): { offset: number; length: number }[] {
-  const starts = chunkStarts(text);
-  const unparsed: { offset: number; length: number }[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    if (!cache.has(text.slice(starts[i], end))) unparsed.push({ offset: starts[i], length: end - starts[i] });
-  }
-  return unparsed;
+  const { starts, pieces } = split(text);
+  return pieces.flatMap((piece, i) => (cache.has(piece) ? [] : [{ offset: starts[i], length: piece.length }]));
 }
 
 let touched: ParsedPiece[] | undefined;
@@ -146,11 +141,15 @@ const BULLET_ITEM = /^[-*+][ \t]+\S/;
 const THEMATIC_BREAK = /^(?:[-*+][ \t]*){3,}(?:\r\n|\r|\n)?$/;
 
 // The server asks unparsedPieces and then parses the same text: split it once.
-let lastSplit: { text: string; starts: number[] } | undefined;
+// The same piece strings, too: a string keeps its hash, so the second cache lookup is cheap.
+let lastSplit: { text: string; starts: number[]; pieces: string[] } | undefined;
 
-function chunkStarts(text: string): number[] {
-  if (lastSplit?.text !== text) lastSplit = { text, starts: splitOffsets(text) };
-  return lastSplit.starts;
+function split(text: string): { starts: number[]; pieces: string[] } {
+  if (lastSplit?.text !== text) {
+    const starts = splitOffsets(text);
+    lastSplit = { text, starts, pieces: starts.map((start, i) => text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length)) };
+  }
+  return lastSplit;
 }
 
 /** Offsets where pieces start: 0 and each column-0 ATX heading or bullet item line outside fences and front matter. */

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { isPlanDocument, unparsedPieces, type PlanConfig } from '../engine';
+import { isPlanDocument, LineIndex, unparsedPieces, type PlanConfig } from '../engine';
 import type { OffThreadParser } from '../node/offThreadParser';
 import { engineFor } from '../node/settings';
 import type { AnalyzedDocument } from './analyses';
@@ -97,14 +97,9 @@ type Piece = { offset: number; length: number };
 /** Names the part of the text that costs the most, so that the author knows where to split it. */
 function largest(text: string, pieces: Piece[]): string {
   const piece = pieces.length > 0 ? pieces.reduce((a, b) => (b.length > a.length ? b : a)) : { offset: 0, length: text.length };
-  const lines = (offset: number) => lineOf(text, offset).toLocaleString('en-US');
-  return `the longest stretch without a heading or list item is lines ${lines(piece.offset)}–${lines(piece.offset + piece.length - 1)}`;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  const lines = new LineIndex(text);
+  const line = (offset: number) => (lines.position(offset).line + 1).toLocaleString('en-US');
+  return `the longest stretch without a heading or list item is lines ${line(piece.offset)}–${line(piece.offset + piece.length - 1)}`;
 }
 
 function delay(ms: number): Promise<'late'> {
