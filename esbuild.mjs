@@ -67,6 +67,7 @@ if (process.argv.includes('--tests')) {
   copyAssets();
   if (production) {
     for (const { metafile } of results)
-      for (const [file, { bytes }] of Object.entries(metafile.outputs)) if (file.endsWith('.js')) console.log(`${file}: ${(bytes / 1024).toFixed(1)} KiB`);
+      for (const [file, { bytes }] of Object.entries(metafile.outputs))
+        if (file.endsWith('.js')) console.log(`${file}: ${(bytes / 1024).toFixed(1)} KiB`);
   }
 }

@@ -40,7 +40,11 @@ export function generatePlan(target: { chars?: number; lines?: number }): string
         );
       }
       lines.push('| Risk | Impact | Probability | Mitigation |', '|------|--------|-------------|------------|');
-      lines.push(`| Slow API ${phase}.${sub} | High | Low | Cache responses |`, `| Scope creep | Medium | [TBD] | Weekly review |`, '');
+      lines.push(
+        `| Slow API ${phase}.${sub} | High | Low | Cache responses |`,
+        `| Scope creep | Medium | [TBD] | Weekly review |`,
+        '',
+      );
     }
     lines.push('---', '');
     if (target.lines !== undefined) lines.splice(Math.max(0, target.lines - out.length));

@@ -59,10 +59,14 @@ async function main() {
     rows.push(
       `| ${name} | ${ms(planmark.median)} | ${ms(markdownlint.median)} | ${ms(parse.median)} | ${(planmark.median / markdownlint.median).toFixed(2)}× | ${(planmark.median / parse.median).toFixed(2)}× |`,
     );
-    cached.push(`| ${name} | ${ms(unchanged.median)} (p95 ${ms(unchanged.p95)}) | ${ms(edit.median)} (p95 ${ms(edit.p95)}) |`);
+    cached.push(
+      `| ${name} | ${ms(unchanged.median)} (p95 ${ms(unchanged.p95)}) | ${ms(edit.median)} (p95 ${ms(edit.p95)}) |`,
+    );
   }
-  console.log('\nCold: every section parsed (planmark\'s parse cache emptied before each run).\n');
-  console.log('| input | planmark (full validation) | markdownlint (default rules) | bare unified+remark-gfm parse | planmark / markdownlint | planmark / bare parse |');
+  console.log("\nCold: every section parsed (planmark's parse cache emptied before each run).\n");
+  console.log(
+    '| input | planmark (full validation) | markdownlint (default rules) | bare unified+remark-gfm parse | planmark / markdownlint | planmark / bare parse |',
+  );
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
   console.log('\nWarm: what re-validation in the editor costs (sections parsed before are reused).\n');
@@ -72,26 +76,42 @@ async function main() {
 
   const server = await serverLatency(generatePlan({ lines: 2000 }), 100);
   results.server = server;
-  console.log(`\nserver, change → diagnostics on a ${server.lines}-line plan (debounce 0, ${server.runs} edits): median ${ms(server.median)}, p95 ${ms(server.p95)}`);
+  console.log(
+    `\nserver, change → diagnostics on a ${server.lines}-line plan (debounce 0, ${server.runs} edits): median ${ms(server.median)}, p95 ${ms(server.p95)}`,
+  );
 
   const features = await featureLatency(generatePlan({ lines: 2000 }), 200);
   results.features = features;
-  console.log(`\nserver, editor requests on a ${features.lines}-line plan (analysis cached, ${features.runs} requests each, over stdio):`);
+  console.log(
+    `\nserver, editor requests on a ${features.lines}-line plan (analysis cached, ${features.runs} requests each, over stdio):`,
+  );
   for (const name of ['completion', 'hover', 'codeAction'] as const) {
     console.log(`  ${name}: median ${ms(features[name].median)}, p95 ${ms(features[name].p95)}`);
   }
 
   // micromark's slowest input we know: a paragraph of thousands of lines full of links.
-  const slowText = '# Slow - Implementation Plan\n\n## Notes\n\n' + 'See [a link](https://example.com/a) and <https://example.com/b> and [ref][r] words.\n'.repeat(3000);
+  const slowText =
+    '# Slow - Implementation Plan\n\n## Notes\n\n' +
+    'See [a link](https://example.com/a) and <https://example.com/b> and [ref][r] words.\n'.repeat(3000);
   const otherText = generatePlan({ lines: 2000 });
-  const slow = [await slowParseResponse(slowText, otherText, DEFAULT_CONFIG.parseTimeoutMs), await slowParseResponse(slowText, otherText, 0)];
+  const slow = [
+    await slowParseResponse(slowText, otherText, DEFAULT_CONFIG.parseTimeoutMs),
+    await slowParseResponse(slowText, otherText, 0),
+  ];
   results.slowParse = slow;
   const [worker, mainThread] = slow;
-  console.log(`\nserver, a ${(slowText.length / 1024).toFixed(0)} KB paragraph of links opened, then a ${otherText.split('\n').length}-line plan and an outline request for it (from its opening):`);
+  console.log(
+    `\nserver, a ${(slowText.length / 1024).toFixed(0)} KB paragraph of links opened, then a ${otherText.split('\n').length}-line plan and an outline request for it (from its opening):`,
+  );
   console.log('| parsing | outline request answered | slow plan: notice | slow plan: findings |');
   console.log('|---|---|---|---|');
-  for (const r of slow) console.log(`| ${r.parseTimeoutMs > 0 ? `large texts in a worker (parseTimeoutMs ${r.parseTimeoutMs})` : 'all on the main thread (parseTimeoutMs 0)'} | ${ms(r.otherRequestMs)} | ${r.noticeMs === undefined ? '—' : ms(r.noticeMs)} | ${ms(r.findingsMs)} |`);
-  console.log(`the other plan's answer: ${(worker.otherRequestMs / mainThread.otherRequestMs).toFixed(2)}× the time it takes with everything on the main thread`);
+  for (const r of slow)
+    console.log(
+      `| ${r.parseTimeoutMs > 0 ? `large texts in a worker (parseTimeoutMs ${r.parseTimeoutMs})` : 'all on the main thread (parseTimeoutMs 0)'} | ${ms(r.otherRequestMs)} | ${r.noticeMs === undefined ? '—' : ms(r.noticeMs)} | ${ms(r.findingsMs)} |`,
+    );
+  console.log(
+    `the other plan's answer: ${(worker.otherRequestMs / mainThread.otherRequestMs).toFixed(2)}× the time it takes with everything on the main thread`,
+  );
 
   mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
   writeFileSync(join(REPO, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');

@@ -12,7 +12,11 @@ export interface ServerLatency extends Stats {
 }
 
 /** Runs `work` against the bundled server with `text` open as plan.md in a throw-away folder (debounce 0). */
-async function withServer<T>(text: string, pull: boolean, work: (client: LspTestClient, uri: string) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  text: string,
+  pull: boolean,
+  work: (client: LspTestClient, uri: string) => Promise<T>,
+): Promise<T> {
   const folder = mkdtempSync(join(tmpdir(), 'planmark-bench-'));
   const path = join(folder, 'plan.md');
   writeFileSync(path, text);
@@ -41,7 +45,9 @@ export function serverLatency(text: string, runs: number): Promise<ServerLatency
       const version = i + 2;
       const from = client.mark();
       const started = performance.now();
-      await client.change(uri, version, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: i % 2 ? ' ' : 'x' }]);
+      await client.change(uri, version, [
+        { range: { start: { line, character }, end: { line, character: character + 1 } }, text: i % 2 ? ' ' : 'x' },
+      ]);
       await client.diagnostics(uri, (p) => p.version === version, from);
       if (i >= 5) times.push(performance.now() - started);
     }
@@ -80,12 +86,24 @@ export function featureLatency(text: string, runs: number): Promise<FeatureLaten
     const pick = <T>(list: T[], i: number) => list[(i * 37) % list.length];
     const completion = await time((i) => {
       const line = pick(depLines, i);
-      return client.request('textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line].length } });
+      return client.request('textDocument/completion', {
+        textDocument: { uri },
+        position: { line, character: lines[line].length },
+      });
     });
-    const hover = await time((i) => client.request('textDocument/hover', { textDocument: { uri }, position: { line: pick(taskLines, i), character: 20 } }));
+    const hover = await time((i) =>
+      client.request('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: pick(taskLines, i), character: 20 },
+      }),
+    );
     const codeAction = await time((i) => {
       const d = pick(diagnostics, i) as { range: unknown };
-      return client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      return client.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range: d.range,
+        context: { diagnostics: [d] },
+      });
     });
     return { lines: lines.length, runs, completion, hover, codeAction };
   });
@@ -107,7 +125,11 @@ export interface SlowParseResponse {
  * plan gets its notice and its findings. With parseTimeoutMs 0 everything is parsed on
  * the main thread (the server before the worker threads).
  */
-export async function slowParseResponse(slowText: string, otherText: string, parseTimeoutMs: number): Promise<SlowParseResponse> {
+export async function slowParseResponse(
+  slowText: string,
+  otherText: string,
+  parseTimeoutMs: number,
+): Promise<SlowParseResponse> {
   const client = await LspTestClient.start({ pull: false, settings: () => ({ debounceMs: 0, parseTimeoutMs }) });
   try {
     // Settings are fetched once, before the measurement.
@@ -118,8 +140,13 @@ export async function slowParseResponse(slowText: string, otherText: string, par
     const from = client.mark();
     const started = performance.now();
     const since = (t: number) => () => performance.now() - t;
-    const notice = parseTimeoutMs > 0 ? client.diagnostics(slow, (p) => p.diagnostics[0]?.code === 'validation-skipped', from).then(since(started)) : undefined;
-    const findings = client.diagnostics(slow, (p) => p.diagnostics[0]?.code !== 'validation-skipped', from).then(since(started));
+    const notice =
+      parseTimeoutMs > 0
+        ? client.diagnostics(slow, (p) => p.diagnostics[0]?.code === 'validation-skipped', from).then(since(started))
+        : undefined;
+    const findings = client
+      .diagnostics(slow, (p) => p.diagnostics[0]?.code !== 'validation-skipped', from)
+      .then(since(started));
     await client.open(slow, slowText);
     // A round trip: the server has taken up the slow plan before the other one opens.
     await client.outline('untitled:not-open.md');

@@ -21,7 +21,10 @@ export function installCodeServer() {
 /** Resolves `promise`, or rejects after `ms` naming `what`. */
 export function within(ms, what, promise) {
   let timer;
-  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 export async function startCodeServer({ env = {} } = {}) {
@@ -51,24 +54,49 @@ export async function startCodeServer({ env = {} } = {}) {
   const logStream = createWriteStream(log);
   const child = spawn(
     process.execPath,
-    [CODE_SERVER, '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--user-data-dir', userData, '--extensions-dir', join(base, 'extensions'), workspace],
+    [
+      CODE_SERVER,
+      '--auth',
+      'none',
+      '--bind-addr',
+      '127.0.0.1:0',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      join(base, 'extensions'),
+      workspace,
+    ],
     { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stderr.pipe(logStream);
-  const port = await within(60_000, 'code-server to listen', new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout.on('data', (chunk) => {
-      logStream.write(chunk);
-      seen += chunk;
-      const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`code-server exited (${code}); see ${log}`)));
-  }));
+  const port = await within(
+    60_000,
+    'code-server to listen',
+    new Promise((resolve, reject) => {
+      let seen = '';
+      child.stdout.on('data', (chunk) => {
+        logStream.write(chunk);
+        seen += chunk;
+        const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
+        if (m) resolve(Number(m[1]));
+      });
+      child.on('exit', (code) => reject(new Error(`code-server exited (${code}); see ${log}`)));
+    }),
+  );
   const browser = await chromium.launch({
     executablePath: BROWSER,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
   return {

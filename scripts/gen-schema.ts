@@ -18,7 +18,14 @@ export function buildSchema(): object {
     $schema: { type: 'string', description: 'The JSON schema of this file.' },
   };
   for (const [key, zodSchema] of Object.entries(configKeys)) {
-    const { $schema: _, description, ...schema } = z.toJSONSchema(zodSchema as z.ZodType, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+    const {
+      $schema: _,
+      description,
+      ...schema
+    } = z.toJSONSchema(zodSchema as z.ZodType, { target: 'draft-7', unrepresentable: 'any' }) as Record<
+      string,
+      unknown
+    >;
     const defaultValue = (DEFAULT_CONFIG as unknown as Record<string, unknown>)[key];
     const property: Record<string, unknown> = { ...schema };
     if (key === 'rules') {
@@ -26,7 +33,14 @@ export function buildSchema(): object {
       delete property.additionalProperties;
       delete property.propertyNames;
       property.properties = Object.fromEntries(
-        RULES.map((r) => [r.id, { type: 'string', enum: [...RULE_LEVELS], markdownDescription: `${r.description} Default: \`${r.defaultSeverity}\`.` }]),
+        RULES.map((r) => [
+          r.id,
+          {
+            type: 'string',
+            enum: [...RULE_LEVELS],
+            markdownDescription: `${r.description} Default: \`${r.defaultSeverity}\`.`,
+          },
+        ]),
       );
       property.additionalProperties = false;
     }

@@ -12,10 +12,7 @@ const escape = (text) => text.replace(/[\\$}]/g, (c) => `\\${c}`);
 
 function skeleton() {
   const template = readFileSync(`${root}server/templates/implementation-plan.md`, 'utf8');
-  return escape(template)
-    .replaceAll('[FEATURE_NAME]', '${1:Feature name}')
-    .replaceAll('[DATE]', TODAY)
-    .split('\n');
+  return escape(template).replaceAll('[FEATURE_NAME]', '${1:Feature name}').replaceAll('[DATE]', TODAY).split('\n');
 }
 
 const ESTIMATE = '**Estimate**: ${3:2}${4|h,d,w,m|}';
@@ -23,7 +20,8 @@ const ESTIMATE = '**Estimate**: ${3:2}${4|h,d,w,m|}';
 export const snippets = {
   'Plan: whole plan skeleton': {
     prefix: ['plan', 'plan-skeleton'],
-    description: 'A new implementation plan: every section of the template, the feature name as one linked tab stop, today as the date.',
+    description:
+      'A new implementation plan: every section of the template, the feature name as one linked tab stop, today as the date.',
     body: skeleton(),
   },
   'Plan: task block': {

@@ -17,7 +17,13 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out', 'test', 'suite', 'index.js'),
     extensionTestsEnv: { PLANMARK_TEST_RESULTS: results },
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+    ],
   });
 } catch (error) {
   console.error(`test:electron: ${error}`);

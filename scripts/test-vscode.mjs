@@ -12,12 +12,16 @@ const skipUi = process.argv.includes('--no-ui');
 const skipSuite = process.argv.includes('--ui-only');
 
 function waitForFile(file, ms) {
-  return within(ms, `the suite's results (${file})`, new Promise((resolve) => {
-    const dir = dirname(file);
-    const check = () => existsSync(file) && (watcher.close(), resolve());
-    const watcher = watch(dir, check);
-    check();
-  }));
+  return within(
+    ms,
+    `the suite's results (${file})`,
+    new Promise((resolve) => {
+      const dir = dirname(file);
+      const check = () => existsSync(file) && (watcher.close(), resolve());
+      const watcher = watch(dir, check);
+      check();
+    }),
+  );
 }
 
 installCodeServer();
@@ -30,13 +34,24 @@ try {
   console.log(`code-server on 127.0.0.1:${server.port}, workspace ${server.workspace}`);
   if (!skipSuite) {
     const started = Date.now();
-    const page = await server.open([server.extension, ['extensionTestsPath', server.remote(join(ROOT, 'out', 'test', 'suite', 'index.js'))]]);
+    const page = await server.open([
+      server.extension,
+      ['extensionTestsPath', server.remote(join(ROOT, 'out', 'test', 'suite', 'index.js'))],
+    ]);
     await waitForFile(results, SUITE_TIMEOUT_MS);
     const report = JSON.parse(readFileSync(results, 'utf8'));
     console.log(`\nin-editor suite (${((Date.now() - started) / 1000).toFixed(1)} s):`);
     for (const r of report.results) {
-      console.log(`  ${r.state === 'passed' ? '✔' : r.state === 'skipped' ? '-' : '✘'} ${r.title}${r.durationMs !== undefined ? ` (${r.durationMs} ms)` : ''}`);
-      if (r.error) console.log(r.error.split('\n').map((l) => `      ${l}`).join('\n'));
+      console.log(
+        `  ${r.state === 'passed' ? '✔' : r.state === 'skipped' ? '-' : '✘'} ${r.title}${r.durationMs !== undefined ? ` (${r.durationMs} ms)` : ''}`,
+      );
+      if (r.error)
+        console.log(
+          r.error
+            .split('\n')
+            .map((l) => `      ${l}`)
+            .join('\n'),
+        );
     }
     for (const note of report.notes ?? []) console.log(`  note: ${note}`);
     passed += report.passed;
@@ -58,7 +73,9 @@ try {
   failed++;
   console.error(`\ntest:vscode failed: ${error?.stack ?? error}`);
   try {
-    console.error(`--- last lines of ${server.log} ---\n${readFileSync(server.log, 'utf8').split('\n').slice(-40).join('\n')}`);
+    console.error(
+      `--- last lines of ${server.log} ---\n${readFileSync(server.log, 'utf8').split('\n').slice(-40).join('\n')}`,
+    );
   } catch {}
 } finally {
   await server.stop();

@@ -55,11 +55,18 @@ export async function uiCheck(server) {
     await page.keyboard.type('checkout-plan.md');
     await page.waitForSelector('.quick-input-widget .monaco-list-row', { timeout: TIMEOUT });
     await page.keyboard.press('Enter');
-    await page.waitForSelector('.tabs-container .tab.active[aria-label*="checkout-plan.md"], .tabs-container .tab.active:has-text("checkout-plan.md")', { timeout: TIMEOUT });
-    const status = page.locator('footer#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: /\d+\/\d+ · \d+%/ });
+    await page.waitForSelector(
+      '.tabs-container .tab.active[aria-label*="checkout-plan.md"], .tabs-container .tab.active:has-text("checkout-plan.md")',
+      { timeout: TIMEOUT },
+    );
+    const status = page
+      .locator('footer#workbench\\.parts\\.statusbar .statusbar-item')
+      .filter({ hasText: /\d+\/\d+ · \d+%/ });
 
     await check('squiggles on the plan with problems', async () => {
-      await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error', { timeout: TIMEOUT });
+      await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error', {
+        timeout: TIMEOUT,
+      });
       const n = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').count();
       if (n === 0) throw new Error('no squiggles');
       return `${n} squiggles in view`;
@@ -69,10 +76,11 @@ export async function uiCheck(server) {
       await status.first().waitFor({ timeout: TIMEOUT });
       const expected = `${outline.done}/${outline.total} · ${outline.percent}%`;
       await page.waitForFunction(
-        ([want, e, w]) => [...document.querySelectorAll('footer .statusbar-item')].some((el) => {
-          const t = el.textContent ?? '';
-          return t.includes(want) && (e === 0 || t.includes(String(e))) && t.includes(String(w));
-        }),
+        ([want, e, w]) =>
+          [...document.querySelectorAll('footer .statusbar-item')].some((el) => {
+            const t = el.textContent ?? '';
+            return t.includes(want) && (e === 0 || t.includes(String(e))) && t.includes(String(w));
+          }),
         [expected, errors, warnings],
         { timeout: TIMEOUT },
       );
@@ -84,8 +92,17 @@ export async function uiCheck(server) {
       await page.keyboard.press('Control+Shift+M');
       await page.waitForSelector('.markers-panel', { timeout: TIMEOUT });
       const rows = page.locator('.markers-panel .monaco-list-row[aria-label]');
-      await page.waitForFunction((n) => document.querySelectorAll('.markers-panel .monaco-list-row[aria-label^="Warning"], .markers-panel .monaco-list-row[aria-label^="Error"], .markers-panel .monaco-list-row[aria-label^="Info"]').length === n, findings.length, { timeout: TIMEOUT });
-      const badge = page.locator('.part.panel .composite-bar .action-item.checked:has-text("Problems") .badge-content').first();
+      await page.waitForFunction(
+        (n) =>
+          document.querySelectorAll(
+            '.markers-panel .monaco-list-row[aria-label^="Warning"], .markers-panel .monaco-list-row[aria-label^="Error"], .markers-panel .monaco-list-row[aria-label^="Info"]',
+          ).length === n,
+        findings.length,
+        { timeout: TIMEOUT },
+      );
+      const badge = page
+        .locator('.part.panel .composite-bar .action-item.checked:has-text("Problems") .badge-content')
+        .first();
       const count = Number((await badge.textContent({ timeout: TIMEOUT })).trim());
       if (count !== findings.length) throw new Error(`badge says ${count}, the CLI found ${findings.length}`);
       return `badge ${count}; ${await rows.count()} rows (file and problems)`;
@@ -98,11 +115,19 @@ export async function uiCheck(server) {
       await status.first().click();
       await view.waitFor({ timeout: TIMEOUT });
       const rows = view.locator('.monaco-list-row');
-      await page.waitForFunction((title) => [...document.querySelectorAll('[id="workbench.view.extension.planmark"] .monaco-list-row')].some((r) => r.textContent?.includes(title)), outline.sections[0].title, { timeout: TIMEOUT });
+      await page.waitForFunction(
+        (title) =>
+          [...document.querySelectorAll('[id="workbench.view.extension.planmark"] .monaco-list-row')].some((r) =>
+            r.textContent?.includes(title),
+          ),
+        outline.sections[0].title,
+        { timeout: TIMEOUT },
+      );
       const labels = await rows.allTextContents();
       const first = outline.sections[0];
       const firstRow = labels.find((l) => l.includes(first.title));
-      if (!firstRow.includes(`${first.done}/${first.total}`)) throw new Error(`row "${firstRow}" lacks ${first.done}/${first.total}`);
+      if (!firstRow.includes(`${first.done}/${first.total}`))
+        throw new Error(`row "${firstRow}" lacks ${first.done}/${first.total}`);
       const boxes = await view.locator('.monaco-list-row .custom-view-tree-node-item-checkbox').count();
       if (boxes === 0) throw new Error('no checkboxes');
       return `${labels.length} rows, ${boxes} checkboxes; first: "${firstRow.trim()}"`;
@@ -114,7 +139,11 @@ export async function uiCheck(server) {
       const [done, total] = /(\d+)\/(\d+)/.exec(before).slice(1).map(Number);
       const box = view.locator('.monaco-list-row .custom-view-tree-node-item-checkbox:not(.checked)').first();
       await box.click();
-      await page.waitForFunction((want) => [...document.querySelectorAll('footer .statusbar-item')].some((el) => el.textContent?.includes(want)), `${done + 1}/${total}`, { timeout: TIMEOUT });
+      await page.waitForFunction(
+        (want) => [...document.querySelectorAll('footer .statusbar-item')].some((el) => el.textContent?.includes(want)),
+        `${done + 1}/${total}`,
+        { timeout: TIMEOUT },
+      );
       return `${before} → ${(await status.first().textContent()).trim()}`;
     });
 

@@ -31,7 +31,11 @@ export function registerCommands(ctx: Context): vscode.Disposable[] {
     vscode.commands.registerCommand('planmark.restartServer', async () => {
       await client.restart();
       // Outlines are pushed after each analysis; re-ask for the visible plans so the views refill at once.
-      await Promise.all(vscode.window.visibleTextEditors.map((e) => (e.document.languageId === 'markdown' ? ctx.outlines.request(e.document.uri) : undefined)));
+      await Promise.all(
+        vscode.window.visibleTextEditors.map((e) =>
+          e.document.languageId === 'markdown' ? ctx.outlines.request(e.document.uri) : undefined,
+        ),
+      );
     }),
     vscode.commands.registerCommand('planmark.hideCompleted', () => tree.setHideCompleted(true)),
     vscode.commands.registerCommand('planmark.showCompleted', () => tree.setHideCompleted(false)),
@@ -60,7 +64,10 @@ export function today(now = new Date()): string {
  * fills them all. Without a target: `plan.md` in the first workspace folder (asks for another
  * name when it exists), or an untitled plan when no folder is open.
  */
-async function newPlan(extension: vscode.ExtensionContext, target?: vscode.Uri): Promise<vscode.TextEditor | undefined> {
+async function newPlan(
+  extension: vscode.ExtensionContext,
+  target?: vscode.Uri,
+): Promise<vscode.TextEditor | undefined> {
   const folder = target ? vscode.workspace.getWorkspaceFolder(target) : vscode.workspace.workspaceFolders?.[0];
   const text = (await readTemplate(extension, folder)).replaceAll('[DATE]', today());
   let doc: vscode.TextDocument;
@@ -74,13 +81,20 @@ async function newPlan(extension: vscode.ExtensionContext, target?: vscode.Uri):
         prompt: 'plan.md exists. File name of the new plan:',
         value: 'feature-plan.md',
         valueSelection: [0, 'feature'.length],
-        validateInput: async (v) => (!/\S\.md$/.test(v) ? 'End the name in .md (e.g. login-plan.md)' : (await exists(vscode.Uri.joinPath(folder!.uri, v))) ? `${v} exists` : undefined),
+        validateInput: async (v) =>
+          !/\S\.md$/.test(v)
+            ? 'End the name in .md (e.g. login-plan.md)'
+            : (await exists(vscode.Uri.joinPath(folder!.uri, v)))
+              ? `${v} exists`
+              : undefined,
       });
       if (!name) return undefined;
       uri = vscode.Uri.joinPath(folder!.uri, name);
     }
     if (await exists(uri)) {
-      void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} already exists; it was left as it is.`);
+      void vscode.window.showWarningMessage(
+        `${vscode.workspace.asRelativePath(uri)} already exists; it was left as it is.`,
+      );
       return undefined;
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -99,7 +113,10 @@ async function newPlan(extension: vscode.ExtensionContext, target?: vscode.Uri):
 }
 
 /** The configured template; in an untrusted workspace only one inside the workspace folder is read. */
-async function readTemplate(extension: vscode.ExtensionContext, folder: vscode.WorkspaceFolder | undefined): Promise<string> {
+async function readTemplate(
+  extension: vscode.ExtensionContext,
+  folder: vscode.WorkspaceFolder | undefined,
+): Promise<string> {
   const builtIn = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'templates', 'implementation-plan.md');
   const setting = vscode.workspace.getConfiguration('planmark', folder?.uri).get<string | null>('template');
   let uri = builtIn;
@@ -108,14 +125,18 @@ async function readTemplate(extension: vscode.ExtensionContext, folder: vscode.W
     uri = isAbsolute ? vscode.Uri.file(setting) : folder ? vscode.Uri.joinPath(folder.uri, setting) : builtIn;
     const inside = folder && uri.toString().startsWith(folder.uri.toString() + '/');
     if (!vscode.workspace.isTrusted && !inside) {
-      void vscode.window.showWarningMessage(`planmark: the template ${setting} is outside the workspace, which is not trusted; using the built-in template.`);
+      void vscode.window.showWarningMessage(
+        `planmark: the template ${setting} is outside the workspace, which is not trusted; using the built-in template.`,
+      );
       uri = builtIn;
     }
   }
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
-    void vscode.window.showWarningMessage(`planmark: could not read the template ${uri.fsPath} (${error}); using the built-in template.`);
+    void vscode.window.showWarningMessage(
+      `planmark: could not read the template ${uri.fsPath} (${error}); using the built-in template.`,
+    );
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(builtIn));
   }
 }
@@ -138,7 +159,8 @@ async function toggleTask(outlines: Outlines, editor: vscode.TextEditor): Promis
   }
   const tasks: OutlineTask[] = [];
   const walk = (list: OutlineTask[]) => list.forEach((t) => (tasks.push(t), walk(t.children)));
-  const walkSections = (sections: typeof outline.sections) => sections.forEach((s) => (walk(s.tasks), walkSections(s.children)));
+  const walkSections = (sections: typeof outline.sections) =>
+    sections.forEach((s) => (walk(s.tasks), walkSections(s.children)));
   walkSections(outline.sections);
   const lines = new Set<number>();
   for (const s of editor.selections) for (let l = s.start.line; l <= s.end.line; l++) lines.add(l);
@@ -156,7 +178,9 @@ async function toggleTask(outlines: Outlines, editor: vscode.TextEditor): Promis
   }
   // Several tasks: tick them all unless all are ticked (as checklists usually do).
   const check = [...chosen].some((t) => !t.checked);
-  const ok = await applyCheckboxEdit([...chosen].filter((t) => t.checked !== check).map((task) => ({ uri: editor.document.uri, task, checked: check })));
+  const ok = await applyCheckboxEdit(
+    [...chosen].filter((t) => t.checked !== check).map((task) => ({ uri: editor.document.uri, task, checked: check })),
+  );
   // Our own edit: ask for the new outline now rather than after the server's debounce.
   if (ok) void outlines.request(editor.document.uri, true).catch(() => undefined);
   return ok;
@@ -193,7 +217,10 @@ async function insertTaskBlock(editor: vscode.TextEditor): Promise<boolean> {
   const line = editor.document.lineAt(editor.selection.active.line);
   if (line.isEmptyOrWhitespace) return editor.insertSnippet(new vscode.SnippetString(body), line.range);
   const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-  return editor.insertSnippet(new vscode.SnippetString(`\n${indent}${body.replace(/\n(?=.)/g, `\n${indent}`)}`), line.range.end);
+  return editor.insertSnippet(
+    new vscode.SnippetString(`\n${indent}${body.replace(/\n(?=.)/g, `\n${indent}`)}`),
+    line.range.end,
+  );
 }
 
 /** Runs the server's source.fixAll.planmark action on the active document. */

@@ -3,7 +3,12 @@
 // `activate` returns at once: the server starts in the background and `ready` settles
 // when it runs, so opening VS Code never waits on it.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import type { Outline } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { Outlines, type OutlineChange } from './outlines';
@@ -52,7 +57,12 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
   const outlines = new Outlines(client);
   const tree = new PlanTree(outlines, context.workspaceState);
   const status = new ProgressStatus(outlines);
-  context.subscriptions.push(outlines, tree, status, ...registerCommands({ extension: context, client, outlines, tree }));
+  context.subscriptions.push(
+    outlines,
+    tree,
+    status,
+    ...registerCommands({ extension: context, client, outlines, tree }),
+  );
   // Trust granted: start the server again so that it may read the configured template.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
 
@@ -60,7 +70,9 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
   const current = client;
   const ready = current.start().then(() => {
     timings.serverStartMs = Math.round(performance.now() - started);
-    current.outputChannel.appendLine(`planmark: activated in ${timings.activateMs} ms; server running after ${timings.serverStartMs} ms`);
+    current.outputChannel.appendLine(
+      `planmark: activated in ${timings.activateMs} ms; server running after ${timings.serverStartMs} ms`,
+    );
   });
   ready.catch((error) => current.error('The planmark server did not start', error, 'force'));
   timings.activateMs = Math.round((performance.now() - started) * 10) / 10;

@@ -3,7 +3,12 @@
 // `onDidChange` once the server has analyzed a new version.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { OutlineChangedNotification, OutlineRequest, type Outline, type OutlineChangedParams } from '../../server/src/protocol';
+import {
+  OutlineChangedNotification,
+  OutlineRequest,
+  type Outline,
+  type OutlineChangedParams,
+} from '../../server/src/protocol';
 
 export interface OutlineChange {
   uri: vscode.Uri;

@@ -54,9 +54,16 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
     this.disposables.push(
       this.changed,
       this.view,
-      this.view.onDidChangeCheckboxState((e) => void this.setChecked(e.items.map(([node, state]) => [node, state === vscode.TreeItemCheckboxState.Checked]))),
+      this.view.onDidChangeCheckboxState(
+        (e) =>
+          void this.setChecked(e.items.map(([node, state]) => [node, state === vscode.TreeItemCheckboxState.Checked])),
+      ),
       outlines.onDidChange((c) => {
-        if (this.shown?.uri.toString() === c.uri.toString() || vscode.window.activeTextEditor?.document.uri.toString() === c.uri.toString()) this.follow();
+        if (
+          this.shown?.uri.toString() === c.uri.toString() ||
+          vscode.window.activeTextEditor?.document.uri.toString() === c.uri.toString()
+        )
+          this.follow();
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.follow()),
       vscode.window.onDidChangeTextEditorSelection((e) => this.revealCursor(e.textEditor)),
@@ -104,7 +111,9 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
     this.roots = shown ? this.sectionNodes(shown.uri, shown.outline.sections, undefined) : [];
     this.flat = undefined;
     this.view.message = undefined;
-    this.view.description = shown ? `${shown.outline.done}/${shown.outline.total} · ${shown.outline.percent}%` : undefined;
+    this.view.description = shown
+      ? `${shown.outline.done}/${shown.outline.total} · ${shown.outline.percent}%`
+      : undefined;
     this.changed.fire(undefined);
   }
 
@@ -141,7 +150,10 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
     if (!children) {
       children =
         node.kind === 'section'
-          ? [...this.taskNodes(node.uri, node.section.tasks, node), ...this.sectionNodes(node.uri, node.section.children, node)]
+          ? [
+              ...this.taskNodes(node.uri, node.section.tasks, node),
+              ...this.sectionNodes(node.uri, node.section.children, node),
+            ]
           : this.taskNodes(node.uri, node.task.children, node);
       this.childrenCache.set(node, children);
     }
@@ -151,25 +163,45 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
   private sectionNodes(uri: vscode.Uri, sections: OutlineSection[], parent: SectionNode | undefined): SectionNode[] {
     return sections
       .filter((s) => !this.hideCompleted || s.done < s.total)
-      .map((section, i) => ({ kind: 'section' as const, id: `${parent?.id ?? uri.toString()}/s${i}:${section.title}`, uri, section, parent }));
+      .map((section, i) => ({
+        kind: 'section' as const,
+        id: `${parent?.id ?? uri.toString()}/s${i}:${section.title}`,
+        uri,
+        section,
+        parent,
+      }));
   }
 
   private taskNodes(uri: vscode.Uri, tasks: OutlineTask[], parent: PlanNode): TaskNode[] {
     return tasks
       .filter((t) => !this.hideCompleted || !isDone(t))
-      .map((task, i) => ({ kind: 'task' as const, id: `${parent.id}/t${i}:${task.id ?? task.text}`, uri, task, parent }));
+      .map((task, i) => ({
+        kind: 'task' as const,
+        id: `${parent.id}/t${i}:${task.id ?? task.text}`,
+        uri,
+        task,
+        parent,
+      }));
   }
 
   private sectionItem(node: SectionNode): vscode.TreeItem {
     const s = node.section;
     // Open work shows; finished sections fold away (VS Code then remembers what the author folds).
-    const item = new vscode.TreeItem(s.title, s.done < s.total ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      s.title,
+      s.done < s.total ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = node.id;
     item.description = progressText(s);
-    item.iconPath = new vscode.ThemeIcon(s.done === s.total ? 'pass-filled' : s.phase !== undefined ? 'milestone' : 'list-tree', s.done === s.total ? new vscode.ThemeColor('testing.iconPassed') : undefined);
+    item.iconPath = new vscode.ThemeIcon(
+      s.done === s.total ? 'pass-filled' : s.phase !== undefined ? 'milestone' : 'list-tree',
+      s.done === s.total ? new vscode.ThemeColor('testing.iconPassed') : undefined,
+    );
     item.contextValue = 'section';
     const tip = new vscode.MarkdownString(`**${s.title}**\n\n`);
-    tip.appendMarkdown(`| Done | Estimate | Remaining |\n|---:|---:|---:|\n| ${s.done}/${s.total} | ${hours(s.estimateHours)} | ${hours(s.remainingHours)} |`);
+    tip.appendMarkdown(
+      `| Done | Estimate | Remaining |\n|---:|---:|---:|\n| ${s.done}/${s.total} | ${hours(s.estimateHours)} | ${hours(s.remainingHours)} |`,
+    );
     item.tooltip = tip;
     item.command = { command: 'planmark.reveal', title: 'Go to Section', arguments: [node.uri, s.headingRange] };
     return item;
@@ -177,18 +209,29 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
 
   private taskItem(node: TaskNode): vscode.TreeItem {
     const t = node.task;
-    const item = new vscode.TreeItem(t.text || '(empty task)', t.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      t.text || '(empty task)',
+      t.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = node.id;
     item.checkboxState = {
       state: t.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
       tooltip: t.checked ? 'Mark as not done' : 'Mark as done',
       accessibilityInformation: { label: t.checked ? 'done' : 'not done' },
     };
-    item.description = [t.id, t.estimateHours !== undefined ? hours(t.estimateHours) : undefined].filter(Boolean).join(' · ') || undefined;
+    item.description =
+      [t.id, t.estimateHours !== undefined ? hours(t.estimateHours) : undefined].filter(Boolean).join(' · ') ||
+      undefined;
     item.contextValue = t.checked ? 'task.done' : 'task';
-    const tip = new vscode.MarkdownString(`${t.checked ? '$(pass-filled)' : '$(circle-large-outline)'} **${cell(t.text)}**`, true);
+    const tip = new vscode.MarkdownString(
+      `${t.checked ? '$(pass-filled)' : '$(circle-large-outline)'} **${cell(t.text)}**`,
+      true,
+    );
     const fields = Object.entries(t.fields ?? {});
-    if (fields.length > 0) tip.appendMarkdown(`\n\n| Field | Value |\n|---|---|\n${fields.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`).join('\n')}`);
+    if (fields.length > 0)
+      tip.appendMarkdown(
+        `\n\n| Field | Value |\n|---|---|\n${fields.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`).join('\n')}`,
+      );
     if (t.estimateHours !== undefined) tip.appendMarkdown(`\n\nEstimate: ${hours(t.estimateHours)}`);
     item.tooltip = tip;
     item.command = { command: 'planmark.reveal', title: 'Go to Task', arguments: [node.uri, t.range] };
@@ -197,11 +240,16 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
 
   /** Ticks or unticks tasks in their document: one edit of the checkbox characters, one undo step. */
   async setChecked(changes: readonly (readonly [PlanNode, boolean])[]): Promise<boolean> {
-    const tasks = changes.filter((c): c is readonly [TaskNode, boolean] => c[0].kind === 'task' && c[0].task.checked !== c[1]);
+    const tasks = changes.filter(
+      (c): c is readonly [TaskNode, boolean] => c[0].kind === 'task' && c[0].task.checked !== c[1],
+    );
     if (tasks.length === 0) return true;
     const ok = await applyCheckboxEdit(tasks.map(([n, checked]) => ({ uri: n.uri, task: n.task, checked })));
-    if (!ok) this.changed.fire(undefined); // put the boxes back as the document has them
-    else for (const uri of new Set(tasks.map(([n]) => n.uri.toString()))) void this.outlines.request(vscode.Uri.parse(uri), true).catch(() => undefined);
+    if (!ok)
+      this.changed.fire(undefined); // put the boxes back as the document has them
+    else
+      for (const uri of new Set(tasks.map(([n]) => n.uri.toString())))
+        void this.outlines.request(vscode.Uri.parse(uri), true).catch(() => undefined);
     return ok;
   }
 
@@ -214,7 +262,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
       const r = n.kind === 'section' ? n.section.headingRange : n.task.range;
       if (r.start.line <= line && line <= (n.kind === 'section' ? r.start.line : r.end.line)) best = n;
     }
-    if (best && this.view.selection[0]?.id !== best.id) void this.view.reveal(best, { select: true, focus: false }).then(undefined, () => undefined);
+    if (best && this.view.selection[0]?.id !== best.id)
+      void this.view.reveal(best, { select: true, focus: false }).then(undefined, () => undefined);
   }
 
   dispose(): void {
@@ -227,7 +276,9 @@ function isDone(t: OutlineTask): boolean {
 }
 
 /** Flips `[ ]` ↔ `[x]` for each task: only the character between the brackets changes. */
-export async function applyCheckboxEdit(changes: readonly { uri: vscode.Uri; task: OutlineTask; checked: boolean }[]): Promise<boolean> {
+export async function applyCheckboxEdit(
+  changes: readonly { uri: vscode.Uri; task: OutlineTask; checked: boolean }[],
+): Promise<boolean> {
   const edit = new vscode.WorkspaceEdit();
   for (const { uri, task, checked } of changes) {
     const doc = await vscode.workspace.openTextDocument(uri);

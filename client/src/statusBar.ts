@@ -45,7 +45,9 @@ export class ProgressStatus implements vscode.Disposable {
       return;
     }
     const { errors, warnings } = counts(editor.document.uri);
-    const problems = [errors > 0 ? `$(error) ${errors}` : '', warnings > 0 ? `$(warning) ${warnings}` : ''].filter(Boolean).join(' ');
+    const problems = [errors > 0 ? `$(error) ${errors}` : '', warnings > 0 ? `$(warning) ${warnings}` : '']
+      .filter(Boolean)
+      .join(' ');
     this.item.text = `$(checklist) ${outline.done}/${outline.total} · ${outline.percent}%${problems ? `  ${problems}` : ''}`;
     this.item.accessibilityInformation = {
       label: `Plan progress: ${outline.done} of ${outline.total} tasks done, ${outline.percent} percent; ${errors} errors, ${warnings} warnings`,
@@ -68,12 +70,19 @@ function counts(uri: vscode.Uri): { errors: number; warnings: number } {
 }
 
 function tooltip(outline: Outline, errors: number, warnings: number): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(`**${cell(outline.title ?? 'Plan')}** — ${outline.done}/${outline.total} tasks, ${outline.percent}%\n\n`, true);
+  const md = new vscode.MarkdownString(
+    `**${cell(outline.title ?? 'Plan')}** — ${outline.done}/${outline.total} tasks, ${outline.percent}%\n\n`,
+    true,
+  );
   md.appendMarkdown('| Section | Done | Estimate | Remaining |\n|---|---:|---:|---:|\n');
   for (const s of outline.sections) {
-    md.appendMarkdown(`| ${cell(s.title)} | ${s.done}/${s.total} | ${hours(s.estimateHours)} | ${hours(s.remainingHours)} |\n`);
+    md.appendMarkdown(
+      `| ${cell(s.title)} | ${s.done}/${s.total} | ${hours(s.estimateHours)} | ${hours(s.remainingHours)} |\n`,
+    );
   }
-  md.appendMarkdown(`| **Total** | **${outline.done}/${outline.total}** | **${hours(outline.estimateHours)}** | **${hours(outline.remainingHours)}** |\n\n`);
+  md.appendMarkdown(
+    `| **Total** | **${outline.done}/${outline.total}** | **${hours(outline.estimateHours)}** | **${hours(outline.remainingHours)}** |\n\n`,
+  );
   md.appendMarkdown(`$(error) ${errors} errors, $(warning) ${warnings} warnings · click to show the Plan view`);
   return md;
 }

@@ -6,7 +6,9 @@ import { startServer } from './lsp/startServer';
 const connection = createConnection();
 
 // Node ends the process on an unhandled rejection; one bug must not stop the server for every document.
-process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : reason}`));
+process.on('unhandledRejection', (reason) =>
+  connection.console.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : reason}`),
+);
 
 startServer(connection);
 connection.listen();

@@ -9,7 +9,17 @@ import * as vscode from 'vscode';
 import type { PlanmarkApi } from '../../src/extension';
 import type { PlanNode, TaskNode } from '../../src/planTree';
 import type { Outline, OutlineSection, OutlineTask } from '../../../server/src/protocol';
-import { activateApi, closeAll, diagnosticsOf, EXTENSION_ID, notes, openFresh, readText, untilText, waitFor } from './helpers';
+import {
+  activateApi,
+  closeAll,
+  diagnosticsOf,
+  EXTENSION_ID,
+  notes,
+  openFresh,
+  readText,
+  untilText,
+  waitFor,
+} from './helpers';
 
 export default function registerSuite(): void {
   suite('planmark in VS Code', () => {
@@ -24,7 +34,9 @@ export default function registerSuite(): void {
       api = await activateApi();
       sample = await readText(root, 'test-fixtures/sample/plan.md');
       template = await readText(root, 'server/templates/implementation-plan.md');
-      notes.push(`activation: activate() returned in ${api.timings.activateMs} ms; the language server ran ${api.timings.serverStartMs} ms after activate() began`);
+      notes.push(
+        `activation: activate() returned in ${api.timings.activateMs} ms; the language server ran ${api.timings.serverStartMs} ms after activate() began`,
+      );
     });
 
     teardown(closeAll);
@@ -34,7 +46,12 @@ export default function registerSuite(): void {
       const outline = await api.whenAnalyzed(editor.document);
       assert.ok(outline, 'the document is a plan');
       const { tree } = api.views;
-      await waitFor('the Plan view to show the document', () => (tree.uri?.toString() === editor.document.uri.toString() && tree.getChildren().length > 0 ? true : undefined), [tree.onDidChangeTreeData]);
+      await waitFor(
+        'the Plan view to show the document',
+        () =>
+          tree.uri?.toString() === editor.document.uri.toString() && tree.getChildren().length > 0 ? true : undefined,
+        [tree.onDidChangeTreeData],
+      );
       return outline;
     }
 
@@ -60,17 +77,37 @@ export default function registerSuite(): void {
         const editor = await openFresh(await readText(root, file), 'cli');
         const doc = editor.document;
         const diagnostics = await diagnosticsOf(api, doc, (d) => d.length > 0 && d[0].code !== 'validation-skipped');
-        const cli = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', doc.uri.fsPath], {
-          cwd: vscode.workspace.getWorkspaceFolder(doc.uri)!.uri.fsPath,
-          encoding: 'utf8',
-        });
+        const cli = spawnSync(
+          process.execPath,
+          [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', doc.uri.fsPath],
+          {
+            cwd: vscode.workspace.getWorkspaceFolder(doc.uri)!.uri.fsPath,
+            encoding: 'utf8',
+          },
+        );
         assert.ok(cli.stdout, `the CLI printed nothing: ${cli.stderr}`);
         const severities = ['error', 'warning', 'information', 'hint'];
-        const fromCli = (JSON.parse(cli.stdout) as { line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string; message: string }[])
-          .map((f) => `${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1} ${f.severity} ${f.rule} ${f.message}`)
+        const fromCli = (
+          JSON.parse(cli.stdout) as {
+            line: number;
+            column: number;
+            endLine: number;
+            endColumn: number;
+            severity: string;
+            rule: string;
+            message: string;
+          }[]
+        )
+          .map(
+            (f) =>
+              `${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1} ${f.severity} ${f.rule} ${f.message}`,
+          )
           .sort();
         const fromEditor = diagnostics
-          .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${severities[d.severity]} ${d.code && typeof d.code === 'object' ? d.code.value : d.code} ${d.message}`)
+          .map(
+            (d) =>
+              `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${severities[d.severity]} ${d.code && typeof d.code === 'object' ? d.code.value : d.code} ${d.message}`,
+          )
           .sort();
         assert.ok(fromCli.length >= minimum, `${name} has findings (${fromCli.length})`);
         assert.deepEqual(fromEditor, fromCli);
@@ -83,7 +120,12 @@ export default function registerSuite(): void {
       const diagnostics = await diagnosticsOf(api, doc);
       const date = diagnostics.find((d) => d.message.includes('[DATE]'));
       assert.ok(date, 'a diagnostic for [DATE]');
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, date.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        date.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const fix = actions.find((a) => /\[DATE\]/.test(a.title));
       assert.ok(fix?.edit, `a quick fix for [DATE] among ${actions.map((a) => a.title).join(', ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -99,11 +141,22 @@ export default function registerSuite(): void {
       const check = (nodes: PlanNode[], sections: OutlineSection[], tasks: OutlineTask[]) => {
         const sectionNodes = nodes.filter((n) => n.kind === 'section');
         const taskNodes = nodes.filter((n) => n.kind === 'task');
-        assert.deepEqual(taskNodes.map((n) => tree.getTreeItem(n).label), tasks.map((t) => t.text));
-        assert.deepEqual(sectionNodes.map((n) => tree.getTreeItem(n).label), sections.map((s) => s.title));
+        assert.deepEqual(
+          taskNodes.map((n) => tree.getTreeItem(n).label),
+          tasks.map((t) => t.text),
+        );
+        assert.deepEqual(
+          sectionNodes.map((n) => tree.getTreeItem(n).label),
+          sections.map((s) => s.title),
+        );
         taskNodes.forEach((n, i) => {
           const item = tree.getTreeItem(n);
-          assert.equal(item.checkboxState && typeof item.checkboxState === 'object' ? item.checkboxState.state : item.checkboxState, tasks[i].checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked);
+          assert.equal(
+            item.checkboxState && typeof item.checkboxState === 'object'
+              ? item.checkboxState.state
+              : item.checkboxState,
+            tasks[i].checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+          );
           check(tree.getChildren(n), [], tasks[i].children);
         });
         sectionNodes.forEach((n, i) => {
@@ -125,8 +178,14 @@ export default function registerSuite(): void {
       const doc = editor.document;
       const before = await shown(editor);
       const { tree, status } = api.views;
-      await waitFor('the status bar to show the plan', () => (status.visible && status.item.text.includes(`${before.done}/${before.total}`) ? true : undefined), [api.onDidChangeOutline]);
-      const open = taskNodes().filter((n) => !n.task.checked).slice(0, 2);
+      await waitFor(
+        'the status bar to show the plan',
+        () => (status.visible && status.item.text.includes(`${before.done}/${before.total}`) ? true : undefined),
+        [api.onDidChangeOutline],
+      );
+      const open = taskNodes()
+        .filter((n) => !n.task.checked)
+        .slice(0, 2);
       assert.equal(open.length, 2);
       const textBefore = doc.getText();
 
@@ -140,13 +199,29 @@ export default function registerSuite(): void {
 
       const ticked = await api.whenAnalyzed(doc);
       assert.equal(ticked!.done, before.done + 1);
-      await waitFor('the status bar to count the tick', () => (status.item.text.includes(`${before.done + 1}/${before.total} · ${ticked!.percent}%`) ? true : undefined), [api.onDidChangeOutline]);
-      await waitFor('the tree to show the tick', () => (taskNodes().find((n) => n.task.checkboxRange.start.line === box.line)?.task.checked ? true : undefined), [tree.onDidChangeTreeData]);
+      await waitFor(
+        'the status bar to count the tick',
+        () =>
+          status.item.text.includes(`${before.done + 1}/${before.total} · ${ticked!.percent}%`) ? true : undefined,
+        [api.onDidChangeOutline],
+      );
+      await waitFor(
+        'the tree to show the tick',
+        () => (taskNodes().find((n) => n.task.checkboxRange.start.line === box.line)?.task.checked ? true : undefined),
+        [tree.onDidChangeTreeData],
+      );
 
       // Two boxes at once are still one edit: one undo puts both back.
-      const [a, b] = taskNodes().filter((n) => !n.task.checked).slice(0, 2);
+      const [a, b] = taskNodes()
+        .filter((n) => !n.task.checked)
+        .slice(0, 2);
       const textTicked = doc.getText();
-      assert.ok(await tree.setChecked([[a, true], [b, true]]));
+      assert.ok(
+        await tree.setChecked([
+          [a, true],
+          [b, true],
+        ]),
+      );
       assert.notEqual(doc.getText(), textTicked);
       await vscode.commands.executeCommand('undo');
       await untilText(doc, (t) => t === textTicked, 'one undo to revert both ticks');
@@ -154,7 +229,11 @@ export default function registerSuite(): void {
       await untilText(doc, (t) => t === textBefore, 'the second undo to revert the first tick');
       const reverted = await api.whenAnalyzed(doc);
       assert.equal(reverted!.done, before.done);
-      await waitFor('the status bar to follow the undo', () => (status.item.text.includes(`${before.done}/${before.total}`) ? true : undefined), [api.onDidChangeOutline]);
+      await waitFor(
+        'the status bar to follow the undo',
+        () => (status.item.text.includes(`${before.done}/${before.total}`) ? true : undefined),
+        [api.onDidChangeOutline],
+      );
     });
 
     test('the status bar counts planmark problems, has a per-phase tooltip and hides for non-plans', async () => {
@@ -163,16 +242,33 @@ export default function registerSuite(): void {
       const diagnostics = await diagnosticsOf(api, editor.document);
       const { status } = api.views;
       const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
-      await waitFor('the status bar to count warnings', () => (status.visible && status.item.text.includes(`$(warning) ${warnings}`) ? true : undefined), [vscode.languages.onDidChangeDiagnostics, api.onDidChangeOutline]);
-      assert.match(status.item.text, new RegExp(`^\\$\\(checklist\\) ${outline!.done}/${outline!.total} · ${outline!.percent}%`));
+      await waitFor(
+        'the status bar to count warnings',
+        () => (status.visible && status.item.text.includes(`$(warning) ${warnings}`) ? true : undefined),
+        [vscode.languages.onDidChangeDiagnostics, api.onDidChangeOutline],
+      );
+      assert.match(
+        status.item.text,
+        new RegExp(`^\\$\\(checklist\\) ${outline!.done}/${outline!.total} · ${outline!.percent}%`),
+      );
       const tooltip = (status.item.tooltip as vscode.MarkdownString).value;
       for (const s of outline!.sections) assert.ok(tooltip.includes(`| ${s.title} | ${s.done}/${s.total} |`), s.title);
       assert.deepEqual(status.item.command, { command: 'planmark.plan.focus', title: 'Show the Plan view' });
 
-      const notes = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Shopping list\n\n- [ ] milk\n' });
+      const notes = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: '# Shopping list\n\n- [ ] milk\n',
+      });
       await vscode.window.showTextDocument(notes);
-      await waitFor('the status bar to hide for a non-plan', () => (!status.visible ? true : undefined), [vscode.window.onDidChangeActiveTextEditor, api.onDidChangeOutline]);
-      await waitFor('the Plan view to empty (welcome view)', () => (api.views.tree.getChildren().length === 0 ? true : undefined), [api.views.tree.onDidChangeTreeData]);
+      await waitFor('the status bar to hide for a non-plan', () => (!status.visible ? true : undefined), [
+        vscode.window.onDidChangeActiveTextEditor,
+        api.onDidChangeOutline,
+      ]);
+      await waitFor(
+        'the Plan view to empty (welcome view)',
+        () => (api.views.tree.getChildren().length === 0 ? true : undefined),
+        [api.views.tree.onDidChangeTreeData],
+      );
     });
 
     test('the Plan view follows the active editor and reveals a row on click', async () => {
@@ -209,12 +305,21 @@ export default function registerSuite(): void {
       const editor = await openFresh(sample, 'snippet');
       const before = await shown(editor);
       const doc = editor.document;
-      const line = doc.getText().split('\n').findIndex((l) => l.startsWith('## Phase 6'));
+      const line = doc
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.startsWith('## Phase 6'));
       await editor.edit((e) => e.insert(new vscode.Position(line, 0), '\n\n'));
       editor.selection = new vscode.Selection(line, 0, line, 0);
-      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Plan: task block' });
+      await vscode.commands.executeCommand('editor.action.insertSnippet', {
+        langId: 'markdown',
+        name: 'Plan: task block',
+      });
       await untilText(doc, (t) => t.includes('- [ ] **Task**: Task title'), 'the snippet');
-      assert.match(doc.getText(), /- \[ \] \*\*Task\*\*: Task title\n {2}- \*\*File\*\*: `path\/to\/file\.ts`\n {2}- \*\*Estimate\*\*: 2h\n {2}- \*\*Dependencies\*\*: None\n {2}- \*\*Tests\*\*: `path\/to\/file\.test\.ts`/);
+      assert.match(
+        doc.getText(),
+        /- \[ \] \*\*Task\*\*: Task title\n {2}- \*\*File\*\*: `path\/to\/file\.ts`\n {2}- \*\*Estimate\*\*: 2h\n {2}- \*\*Dependencies\*\*: None\n {2}- \*\*Tests\*\*: `path\/to\/file\.test\.ts`/,
+      );
       const after = await api.whenAnalyzed(doc);
       assert.equal(after!.total, before.total + 1);
       assert.equal(after!.estimateHours, before.estimateHours + 2);
@@ -247,17 +352,31 @@ export default function registerSuite(): void {
         'planmark.injection': join(root, 'syntaxes', 'planmark.injection.tmLanguage.json'),
       };
       const registry = new textmate.Registry({
-        onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new onig.OnigScanner(p), createOnigString: (t: string) => new onig.OnigString(t) }),
-        loadGrammar: async (scope: string) => (grammars[scope] ? textmate.parseRawGrammar(readFileSync(grammars[scope], 'utf8'), grammars[scope]) : null),
+        onigLib: Promise.resolve({
+          createOnigScanner: (p: string[]) => new onig.OnigScanner(p),
+          createOnigString: (t: string) => new onig.OnigString(t),
+        }),
+        loadGrammar: async (scope: string) =>
+          grammars[scope] ? textmate.parseRawGrammar(readFileSync(grammars[scope], 'utf8'), grammars[scope]) : null,
         getInjections: (scope: string) => (scope === 'text.html.markdown' ? ['planmark.injection'] : undefined),
       });
       const grammar = await registry.loadGrammar('text.html.markdown');
-      const lines = ['# [FEATURE_NAME] - Implementation Plan', '', '- [ ] T001 **Task**: Build it, see [the docs](https://example.com)', '  - **Estimate**: 4h', '', '```ts', 'const a = [FEATURE_NAME];', '```'];
+      const lines = [
+        '# [FEATURE_NAME] - Implementation Plan',
+        '',
+        '- [ ] T001 **Task**: Build it, see [the docs](https://example.com)',
+        '  - **Estimate**: 4h',
+        '',
+        '```ts',
+        'const a = [FEATURE_NAME];',
+        '```',
+      ];
       let stack = textmate.INITIAL;
       const tokens: { text: string; scopes: string }[] = [];
       for (const line of lines) {
         const r = grammar.tokenizeLine(line, stack);
-        for (const t of r.tokens as { startIndex: number; endIndex: number; scopes: string[] }[]) tokens.push({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes.join(' ') });
+        for (const t of r.tokens as { startIndex: number; endIndex: number; scopes: string[] }[])
+          tokens.push({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes.join(' ') });
         stack = r.ruleStack;
       }
       const scopesOf = (text: string, nth = 0) => tokens.filter((t) => t.text === text)[nth]?.scopes ?? '';
@@ -269,7 +388,14 @@ export default function registerSuite(): void {
       assert.match(scopesOf('T001'), /constant\.language\.task-id\.planmark/);
       assert.match(scopesOf('the docs'), /string\.other\.link/, 'links are left to Markdown');
       assert.doesNotMatch(scopesOf('the docs'), /placeholder/);
-      assert.doesNotMatch(tokens.filter((t) => t.scopes.includes('markup.fenced_code')).map((t) => t.scopes).join('\n'), /planmark/, 'code blocks are left alone');
+      assert.doesNotMatch(
+        tokens
+          .filter((t) => t.scopes.includes('markup.fenced_code'))
+          .map((t) => t.scopes)
+          .join('\n'),
+        /planmark/,
+        'code blocks are left alone',
+      );
     });
 
     suite('commands', () => {
@@ -281,7 +407,10 @@ export default function registerSuite(): void {
         const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
         assert.ok(!onDisk.includes('[DATE]'));
         assert.match(onDisk, /\*\*Created\*\*: \d{4}-\d{2}-\d{2}\n/);
-        assert.deepEqual(editor.selections.map((s) => editor.document.getText(s)), ['[FEATURE_NAME]', '[FEATURE_NAME]']);
+        assert.deepEqual(
+          editor.selections.map((s) => editor.document.getText(s)),
+          ['[FEATURE_NAME]', '[FEATURE_NAME]'],
+        );
         assert.equal(editor.selection.start.line, 0);
         await editor.edit((e) => editor.selections.forEach((s) => e.replace(s, 'Login')));
         assert.match(editor.document.getText(), /^# Login - Implementation Plan\n\n\*\*Feature\*\*: Login\n/);
@@ -298,17 +427,30 @@ export default function registerSuite(): void {
         await api.whenAnalyzed(editor.document);
         await vscode.commands.executeCommand('planmark.toggleTask');
         await untilText(editor.document, () => editor.document.lineAt(line).text.includes('[ ]'), 'the untick');
-        const keybinding = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.keybindings.find((k: { command: string }) => k.command === 'planmark.toggleTask');
+        const keybinding = vscode.extensions
+          .getExtension(EXTENSION_ID)!
+          .packageJSON.contributes.keybindings.find((k: { command: string }) => k.command === 'planmark.toggleTask');
         assert.match(keybinding.when, /planmark\.isPlan/);
       });
 
       test('Next / Previous Placeholder select the placeholders planmark reports', async () => {
         const editor = await openFresh(template, 'placeholders');
         const diagnostics = await diagnosticsOf(api, editor.document);
-        const ranges = diagnostics.filter((d) => d.code === 'unfilled-placeholder' || (typeof d.code === 'object' && d.code.value === 'unfilled-placeholder')).map((d) => d.range).sort((a, b) => a.start.compareTo(b.start));
+        const ranges = diagnostics
+          .filter(
+            (d) =>
+              d.code === 'unfilled-placeholder' ||
+              (typeof d.code === 'object' && d.code.value === 'unfilled-placeholder'),
+          )
+          .map((d) => d.range)
+          .sort((a, b) => a.start.compareTo(b.start));
         editor.selection = new vscode.Selection(0, 0, 0, 0);
         await vscode.commands.executeCommand('planmark.nextPlaceholder');
-        assert.ok(editor.selection.isEqual(ranges[0]) || (ranges[0].start.isEqual(new vscode.Position(0, 0)) && editor.selection.isEqual(ranges[1])), `selected ${editor.document.getText(editor.selection)}`);
+        assert.ok(
+          editor.selection.isEqual(ranges[0]) ||
+            (ranges[0].start.isEqual(new vscode.Position(0, 0)) && editor.selection.isEqual(ranges[1])),
+          `selected ${editor.document.getText(editor.selection)}`,
+        );
         const first = editor.selection;
         await vscode.commands.executeCommand('planmark.nextPlaceholder');
         assert.ok(editor.selection.start.isAfter(first.start));
@@ -323,7 +465,10 @@ export default function registerSuite(): void {
       test('Insert Task Block inserts a block below the current line', async () => {
         const editor = await openFresh(sample, 'insert');
         await shown(editor);
-        const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('- [x]'));
+        const line = editor.document
+          .getText()
+          .split('\n')
+          .findIndex((l) => l.startsWith('- [x]'));
         editor.selection = new vscode.Selection(line, 3, line, 3);
         await vscode.commands.executeCommand('planmark.insertTaskBlock');
         await untilText(editor.document, (t) => t.includes('**Task**: Task title'), 'the task block');
@@ -332,19 +477,31 @@ export default function registerSuite(): void {
       });
 
       test('Fix All applies the source.fixAll.planmark action', async () => {
-        const editor = await openFresh(template.replace('# [FEATURE_NAME] - Implementation Plan', '# Login - Implementation Plan'), 'fixall');
+        const editor = await openFresh(
+          template.replace('# [FEATURE_NAME] - Implementation Plan', '# Login - Implementation Plan'),
+          'fixall',
+        );
         await diagnosticsOf(api, editor.document);
         assert.ok(editor.document.getText().includes('[DATE]'));
         assert.equal(await vscode.commands.executeCommand('planmark.fixAll'), true);
         const text = editor.document.getText();
         assert.ok(!text.includes('**Created**: [DATE]'), 'the date is filled');
         assert.match(text, /\*\*Feature\*\*: Login\n/);
-        await diagnosticsOf(api, editor.document, (d) => d.length > 0 && !d.some((x) => /\[DATE\]|\[FEATURE_NAME\]/.test(x.message)));
+        await diagnosticsOf(
+          api,
+          editor.document,
+          (d) => d.length > 0 && !d.some((x) => /\[DATE\]|\[FEATURE_NAME\]/.test(x.message)),
+        );
       });
 
       test('Show Output shows the planmark output', async () => {
         await vscode.commands.executeCommand('planmark.showOutput');
-        await waitFor('an output editor', () => (vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output') ? true : undefined), [vscode.window.onDidChangeVisibleTextEditors], 10_000);
+        await waitFor(
+          'an output editor',
+          () => (vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output') ? true : undefined),
+          [vscode.window.onDidChangeVisibleTextEditors],
+          10_000,
+        );
         await vscode.commands.executeCommand('workbench.action.closePanel');
       });
 

@@ -19,7 +19,12 @@ export async function activateApi(): Promise<PlanmarkApi> {
  * Resolves when `check()` returns a value other than undefined: checked at once and
  * again after each firing of one of `events`; rejects after `timeoutMs` with `what`.
  */
-export function waitFor<T>(what: string, check: () => T | undefined, events: vscode.Event<unknown>[], timeoutMs = 20_000): Promise<T> {
+export function waitFor<T>(
+  what: string,
+  check: () => T | undefined,
+  events: vscode.Event<unknown>[],
+  timeoutMs = 20_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const subs: vscode.Disposable[] = [];
     const done = (fn: () => void) => {
@@ -27,7 +32,10 @@ export function waitFor<T>(what: string, check: () => T | undefined, events: vsc
       subs.forEach((s) => s.dispose());
       fn();
     };
-    const timer = setTimeout(() => done(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
+    const timer = setTimeout(
+      () => done(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))),
+      timeoutMs,
+    );
     const attempt = () => {
       try {
         const value = check();
@@ -46,12 +54,20 @@ export function planmarkDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /** Diagnostics of the document once the server has analyzed its current version and they were delivered. */
-export async function diagnosticsOf(api: PlanmarkApi, doc: vscode.TextDocument, settled: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0): Promise<vscode.Diagnostic[]> {
+export async function diagnosticsOf(
+  api: PlanmarkApi,
+  doc: vscode.TextDocument,
+  settled: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0,
+): Promise<vscode.Diagnostic[]> {
   await api.whenAnalyzed(doc);
-  return waitFor(`planmark diagnostics of ${vscode.workspace.asRelativePath(doc.uri)}`, () => {
-    const d = planmarkDiagnostics(doc.uri);
-    return settled(d) ? d : undefined;
-  }, [vscode.languages.onDidChangeDiagnostics]);
+  return waitFor(
+    `planmark diagnostics of ${vscode.workspace.asRelativePath(doc.uri)}`,
+    () => {
+      const d = planmarkDiagnostics(doc.uri);
+      return settled(d) ? d : undefined;
+    },
+    [vscode.languages.onDidChangeDiagnostics],
+  );
 }
 
 let counter = 0;
@@ -71,15 +87,23 @@ export async function readText(extensionPath: string, relative: string): Promise
 }
 
 /** Waits until the document's text satisfies `predicate`, checked at once and after each document change. */
-export function untilText(doc: vscode.TextDocument, predicate: (text: string) => boolean, what: string): Promise<string> {
-  return waitFor(what, () => (predicate(doc.getText()) ? doc.getText() : undefined), [vscode.workspace.onDidChangeTextDocument]);
+export function untilText(
+  doc: vscode.TextDocument,
+  predicate: (text: string) => boolean,
+  what: string,
+): Promise<string> {
+  return waitFor(what, () => (predicate(doc.getText()) ? doc.getText() : undefined), [
+    vscode.workspace.onDidChangeTextDocument,
+  ]);
 }
 
 /** Closes every editor without a save prompt: dirty documents are reverted first. */
 export async function closeAll(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
     await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand(doc.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
+    await vscode.commands.executeCommand(
+      doc.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert',
+    );
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

@@ -28,14 +28,23 @@ export function run(): Promise<void> {
         mkdirSync(dirname(out), { recursive: true });
         const count = (state: TestResult['state']) => results.filter((r) => r.state === state).length;
         // Written whole, then renamed: the driver reacts to the file appearing.
-        writeFileSync(`${out}.partial`, JSON.stringify({ passed: count('passed'), failed: count('failed'), skipped: count('skipped'), results, notes }, null, 2));
+        writeFileSync(
+          `${out}.partial`,
+          JSON.stringify(
+            { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), results, notes },
+            null,
+            2,
+          ),
+        );
         renameSync(`${out}.partial`, out);
         if (failures > 0) reject(new Error(`${failures} tests failed.`));
         else resolve();
       });
       runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
       runner.on('pending', (t) => results.push({ title: t.fullTitle(), state: 'skipped' }));
-      runner.on('fail', (t, err: Error) => results.push({ title: t.fullTitle(), state: 'failed', error: err?.stack ?? String(err) }));
+      runner.on('fail', (t, err: Error) =>
+        results.push({ title: t.fullTitle(), state: 'failed', error: err?.stack ?? String(err) }),
+      );
     } catch (error) {
       reject(error);
     }

@@ -17,9 +17,19 @@ const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
 
 test('schemas/planmarkrc.schema.json is generated from the engine (npm run gen)', () => {
   assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), schemaText());
-  assert.deepEqual(Object.keys(schema.properties).filter((k) => k !== '$schema').sort(), Object.keys(configKeys).sort());
-  assert.deepEqual(Object.keys(schema.properties.rules.properties), RULES.map((r) => r.id));
-  assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.planmarkrc.json', url: './schemas/planmarkrc.schema.json' }]);
+  assert.deepEqual(
+    Object.keys(schema.properties)
+      .filter((k) => k !== '$schema')
+      .sort(),
+    Object.keys(configKeys).sort(),
+  );
+  assert.deepEqual(
+    Object.keys(schema.properties.rules.properties),
+    RULES.map((r) => r.id),
+  );
+  assert.deepEqual(manifest.contributes.jsonValidation, [
+    { fileMatch: '.planmarkrc.json', url: './schemas/planmarkrc.schema.json' },
+  ]);
 });
 
 test('the schema accepts a .planmarkrc.json exactly when the engine does', () => {
@@ -41,12 +51,22 @@ test('the schema accepts a .planmarkrc.json exactly when the engine does', () =>
   for (const [key, values] of Object.entries(samples)) {
     for (const value of values) {
       const raw = { [key]: value };
-      const engineAccepts = resolveConfig(raw, RULES.map((r) => r.id), '.planmarkrc.json').problems.length === 0;
-      assert.equal(validate(raw), engineAccepts, `${key} = ${JSON.stringify(value)}: schema ${validate(raw) ? 'accepts' : 'rejects'}, engine ${engineAccepts ? 'accepts' : 'rejects'}`);
+      const engineAccepts =
+        resolveConfig(
+          raw,
+          RULES.map((r) => r.id),
+          '.planmarkrc.json',
+        ).problems.length === 0;
+      assert.equal(
+        validate(raw),
+        engineAccepts,
+        `${key} = ${JSON.stringify(value)}: schema ${validate(raw) ? 'accepts' : 'rejects'}, engine ${engineAccepts ? 'accepts' : 'rejects'}`,
+      );
     }
   }
   // Every key's default is valid, and unknown keys are refused by both.
-  for (const key of Object.keys(configKeys)) assert.ok(validate({ [key]: schema.properties[key].default }), `default of ${key}`);
+  for (const key of Object.keys(configKeys))
+    assert.ok(validate({ [key]: schema.properties[key].default }), `default of ${key}`);
   assert.equal(validate({ tempalte: 'x' }), false);
 });
 
@@ -58,13 +78,19 @@ test('snippets/markdown.json is generated from the template (node scripts/gen-sn
 });
 
 test('every contributed command is registered by the extension, and every registered one contributed', () => {
-  const sources = readdirSync(join(ROOT, 'client', 'src')).map((f) => readFileSync(join(ROOT, 'client', 'src', f), 'utf8')).join('\n');
+  const sources = readdirSync(join(ROOT, 'client', 'src'))
+    .map((f) => readFileSync(join(ROOT, 'client', 'src', f), 'utf8'))
+    .join('\n');
   const registered = [...sources.matchAll(/register(?:TextEditor)?Command\('([^']+)'/g)].map((m) => m[1]).sort();
-  const contributed = (manifest.contributes.commands as { command: string; category: string }[]).map((c) => c.command).sort();
+  const contributed = (manifest.contributes.commands as { command: string; category: string }[])
+    .map((c) => c.command)
+    .sort();
   assert.deepEqual(registered, contributed);
   for (const c of manifest.contributes.commands) assert.equal(c.category, 'Plan', c.command);
   const named = [
-    ...Object.values(manifest.contributes.menus as Record<string, { command: string }[]>).flat().map((m) => m.command),
+    ...Object.values(manifest.contributes.menus as Record<string, { command: string }[]>)
+      .flat()
+      .map((m) => m.command),
     ...manifest.contributes.keybindings.map((k: { command: string }) => k.command),
   ];
   for (const command of named) assert.ok(contributed.includes(command), `${command} is not contributed`);
@@ -72,7 +98,13 @@ test('every contributed command is registered by the extension, and every regist
 
 test('manifest paths exist and the grammar is an injection into Markdown', () => {
   const c = manifest.contributes;
-  for (const path of [manifest.icon, c.viewsContainers.activitybar[0].icon, c.snippets[0].path, c.grammars[0].path, c.jsonValidation[0].url]) {
+  for (const path of [
+    manifest.icon,
+    c.viewsContainers.activitybar[0].icon,
+    c.snippets[0].path,
+    c.grammars[0].path,
+    c.jsonValidation[0].url,
+  ]) {
     assert.ok(existsSync(join(ROOT, path)), path);
   }
   const grammar = JSON.parse(readFileSync(join(ROOT, c.grammars[0].path), 'utf8'));

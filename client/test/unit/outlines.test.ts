@@ -26,7 +26,8 @@ const fakeVscode = {
   workspace: { textDocuments: openDocs, onDidCloseTextDocument: () => ({ dispose() {} }) },
 };
 const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
-(Module as unknown as { _load: typeof load })._load = (request, ...rest) => (request === 'vscode' ? fakeVscode : load(request, ...rest));
+(Module as unknown as { _load: typeof load })._load = (request, ...rest) =>
+  request === 'vscode' ? fakeVscode : load(request, ...rest);
 
 // Required, not imported: an import would be hoisted above the hook.
 const { Outlines } = require('../../src/outlines') as typeof import('../../src/outlines');
@@ -56,7 +57,7 @@ function setup(version: number) {
   return { doc, outlines, ...fake };
 }
 
-test('an answer that arrives after a later edit is not taken for that edit\'s outline', async () => {
+test("an answer that arrives after a later edit is not taken for that edit's outline", async () => {
   const { doc, outlines, answers, notify } = setup(5);
   notify(5, outline(16));
   const asked = outlines.request(doc.uri as never, true);

@@ -35,7 +35,14 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   for (const p of result.problems) io.err(`planmark: ${p.message}\n`);
 
   if (options.format === 'json') io.out(formatJson(result.reports));
-  else if (options.format === 'sarif') io.out(JSON.stringify(toSarif(result, { cwd: io.cwd, version: options.version, configProblems: settings.problems }), null, 2) + '\n');
+  else if (options.format === 'sarif')
+    io.out(
+      JSON.stringify(
+        toSarif(result, { cwd: io.cwd, version: options.version, configProblems: settings.problems }),
+        null,
+        2,
+      ) + '\n',
+    );
   else io.out(formatText(result.reports, { color: io.color }));
 
   if (result.problems.length > 0) return 2;
@@ -49,7 +56,11 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
 }
 
 /** Checks each target; with `fixing`, first writes the safe fixes back and says so on stderr. */
-export async function checkFiles(targets: readonly Target[], engine: PlanEngine, fixing?: Pick<Io, 'err'>): Promise<CheckResult> {
+export async function checkFiles(
+  targets: readonly Target[],
+  engine: PlanEngine,
+  fixing?: Pick<Io, 'err'>,
+): Promise<CheckResult> {
   const result: CheckResult = { reports: [], problems: [] };
   for (const target of targets) {
     const read = await readPlan(target, engine.config.maxFileSize);
@@ -66,7 +77,10 @@ export async function checkFiles(targets: readonly Target[], engine: PlanEngine,
           text = fixed.text;
           fixing.err(`planmark: fixed ${fixed.fixed} problem${fixed.fixed === 1 ? '' : 's'} in ${target.file}\n`);
         } catch (error) {
-          result.problems.push({ file: target.file, message: `${target.file}: cannot write the fixes (${describeError(error)})` });
+          result.problems.push({
+            file: target.file,
+            message: `${target.file}: cannot write the fixes (${describeError(error)})`,
+          });
         }
       }
     }
@@ -80,12 +94,17 @@ export async function checkFiles(targets: readonly Target[], engine: PlanEngine,
  * reading, so a huge file costs nothing. A BOM is dropped, as editors do, so
  * that columns match what an editor shows.
  */
-export async function readPlan(target: Target, maxFileSize: number): Promise<{ text: string; bom: boolean } | { problem: string }> {
+export async function readPlan(
+  target: Target,
+  maxFileSize: number,
+): Promise<{ text: string; bom: boolean } | { problem: string }> {
   try {
     const info = await stat(target.path);
     if (!info.isFile()) return { problem: `${target.file}: not a regular file` };
     if (info.size > maxFileSize) {
-      return { problem: `${target.file}: skipped, it is ${formatSize(info.size)}, over the maxFileSize setting (${formatSize(maxFileSize)})` };
+      return {
+        problem: `${target.file}: skipped, it is ${formatSize(info.size)}, over the maxFileSize setting (${formatSize(maxFileSize)})`,
+      };
     }
     const text = await readFile(target.path, 'utf8');
     const bom = text.charCodeAt(0) === 0xfeff;
@@ -109,4 +128,3 @@ function describeError(error: unknown): string {
       return e.code ?? String(error);
   }
 }
-

@@ -28,8 +28,11 @@ export interface Targets {
   emptyFolders: string[];
 }
 
-
-export async function collectTargets(args: readonly string[], cwd: string, config: Pick<PlanConfig, 'include' | 'includeByTitle'>): Promise<Targets> {
+export async function collectTargets(
+  args: readonly string[],
+  cwd: string,
+  config: Pick<PlanConfig, 'include' | 'includeByTitle'>,
+): Promise<Targets> {
   const result: Targets = { targets: [], problems: [], emptyFolders: [] };
   const seen = new Set<string>();
   const add = (path: string) => {

@@ -130,7 +130,10 @@ function count(value: string): number {
 }
 
 function isParseArgsError(error: unknown): boolean {
-  return typeof (error as NodeJS.ErrnoException)?.code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS_');
+  return (
+    typeof (error as NodeJS.ErrnoException)?.code === 'string' &&
+    (error as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS_')
+  );
 }
 
 if (require.main === module) {
@@ -149,7 +152,9 @@ if (require.main === module) {
     // exitCode rather than exit(): output to a pipe is flushed before the process ends.
     (code) => (process.exitCode = code),
     (error: unknown) => {
-      process.stderr.write(`planmark: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `planmark: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 2;
     },
   );

@@ -32,7 +32,9 @@ export async function runOutline(options: OutlineOptions, io: Io): Promise<numbe
     io.err(`planmark: ${target.file}: not validated (${analysis.skipped})\n`);
     return 2;
   }
-  io.out(options.format === 'json' ? JSON.stringify(analysis.outline, null, 2) + '\n' : formatOutline(analysis.outline));
+  io.out(
+    options.format === 'json' ? JSON.stringify(analysis.outline, null, 2) + '\n' : formatOutline(analysis.outline),
+  );
   return 0;
 }
 
@@ -40,7 +42,9 @@ export async function runOutline(options: OutlineOptions, io: Io): Promise<numbe
 export function formatOutline(outline: Outline): string {
   const lines: string[] = [];
   const title = outline.title ?? '(untitled plan)';
-  lines.push(`${title}  ${outline.done}/${outline.total} (${outline.percent}%) · ${hours(outline.estimateHours)}, ${hours(outline.remainingHours)} left`);
+  lines.push(
+    `${title}  ${outline.done}/${outline.total} (${outline.percent}%) · ${hours(outline.estimateHours)}, ${hours(outline.remainingHours)} left`,
+  );
   const task = (t: OutlineTask, depth: number) => {
     const estimate = t.estimateHours === undefined ? '' : ` · ${hours(t.estimateHours)}`;
     lines.push(`${indent(depth)}[${t.checked ? 'x' : ' '}] ${t.text}${estimate}`);

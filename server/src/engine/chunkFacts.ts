@@ -1,4 +1,14 @@
-import type { Heading as MdHeading, List, ListItem, Nodes, Paragraph, Parents, Root, RootContent, Table as MdTable } from 'mdast';
+import type {
+  Heading as MdHeading,
+  List,
+  ListItem,
+  Nodes,
+  Paragraph,
+  Parents,
+  Root,
+  RootContent,
+  Table as MdTable,
+} from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { bracketCandidates, type BracketCandidate } from './brackets';
 import { scanMalformedCheckboxes } from './checkboxes';
@@ -62,7 +72,14 @@ export function chunkFacts(text: string, root: Root): ChunkFacts {
 class ChunkReader {
   private readonly codeSpans: Span[] = [];
   private readonly linkSpans: Span[] = [];
-  private readonly facts: ChunkFacts = { topLevel: [], tasks: [], tables: [], brackets: [], malformedCheckboxes: [], definitions: [] };
+  private readonly facts: ChunkFacts = {
+    topLevel: [],
+    tasks: [],
+    tables: [],
+    brackets: [],
+    malformedCheckboxes: [],
+    definitions: [],
+  };
 
   constructor(private readonly text: string) {}
 
@@ -120,7 +137,9 @@ class ChunkReader {
 
   private task(node: ListItem, parent: number | undefined): number {
     const span = this.span(node);
-    const marker = /^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+(\[[ xX]\])/.exec(this.text.slice(span.start, Math.min(span.end, span.start + 40)));
+    const marker = /^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+(\[[ xX]\])/.exec(
+      this.text.slice(span.start, Math.min(span.end, span.start + 40)),
+    );
     const checkboxStart = marker ? span.start + marker[0].length - 3 : span.start;
     const first = node.children[0];
     const paragraph = first?.type === 'paragraph' ? first : undefined;
@@ -160,7 +179,10 @@ class ChunkReader {
       }
     }
     const numbered = TASK_LABEL.exec(label)?.[1];
-    const title = firstLineOf(toString(paragraph)).slice(label.length).replace(/^[ \t]*:?[ \t]*/, '').trim();
+    const title = firstLineOf(toString(paragraph))
+      .slice(label.length)
+      .replace(/^[ \t]*:?[ \t]*/, '')
+      .trim();
     return {
       title: numbered ? `${numbered} ${title}` : title,
       titleSpan: { start: titleStart, end: Math.max(titleStart, titleEnd) },

@@ -30,7 +30,9 @@ export const configKeys = {
   template: z.string().min(1).optional().describe('a path to a template Markdown file'),
   include: z.array(z.string().min(1)).describe('an array of glob patterns'),
   includeByTitle: z.boolean().describe('true or false'),
-  rules: z.record(z.string(), z.enum(RULE_LEVELS)).describe(`an object mapping rule ids to one of ${RULE_LEVELS.join(', ')}`),
+  rules: z
+    .record(z.string(), z.enum(RULE_LEVELS))
+    .describe(`an object mapping rule ids to one of ${RULE_LEVELS.join(', ')}`),
   statuses: z.array(z.string().min(1)).min(1).describe('a non-empty array of status names'),
   hoursPerDay: z.number().positive().max(24).describe('a number of hours between 0 and 24'),
   daysPerWeek: z.number().positive().max(7).describe('a number of days between 0 and 7'),
@@ -131,10 +133,18 @@ export function resolveConfig(raw: unknown, knownRules: readonly string[], sourc
   return { config, problems };
 }
 
-function readRules(value: unknown, knownRules: readonly string[], source: string, problems: ConfigProblem[]): Record<string, RuleLevel> {
+function readRules(
+  value: unknown,
+  knownRules: readonly string[],
+  source: string,
+  problems: ConfigProblem[],
+): Record<string, RuleLevel> {
   const rules: Record<string, RuleLevel> = {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push({ key: 'rules', message: `${source}.rules: expected ${configKeys.rules.description}; using the defaults` });
+    problems.push({
+      key: 'rules',
+      message: `${source}.rules: expected ${configKeys.rules.description}; using the defaults`,
+    });
     return rules;
   }
   const level = z.enum(RULE_LEVELS);
@@ -145,7 +155,11 @@ function readRules(value: unknown, knownRules: readonly string[], source: string
     }
     const parsed = level.safeParse(setting);
     if (parsed.success) rules[id] = parsed.data;
-    else problems.push({ key: `rules.${id}`, message: `${source}.rules.${id}: expected one of ${RULE_LEVELS.join(', ')}; using the rule's default` });
+    else
+      problems.push({
+        key: `rules.${id}`,
+        message: `${source}.rules.${id}: expected one of ${RULE_LEVELS.join(', ')}; using the rule's default`,
+      });
   }
   return rules;
 }

@@ -63,7 +63,10 @@ export class PlanEngine {
 
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (text.length > this.config.maxFileSize) {
-      return this.skipped(text, `it is ${formatSize(text.length)}, over the maxFileSize setting (${formatSize(this.config.maxFileSize)})`);
+      return this.skipped(
+        text,
+        `it is ${formatSize(text.length)}, over the maxFileSize setting (${formatSize(this.config.maxFileSize)})`,
+      );
     }
     if (looksBinary(text)) return this.skipped(text, 'it does not look like text (it contains NUL characters)');
     let model: PlanModel;

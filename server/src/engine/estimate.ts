@@ -35,7 +35,12 @@ export function parseEstimate(value: string, options: DurationOptions): number |
   for (let m = PART_GLOBAL.exec(text); m; m = PART_GLOBAL.exec(text)) {
     const unit = UNIT_HOURS.find(([re]) => re.test(m![3]));
     if (!unit) return undefined;
-    const scale = unit[1] === 'day' ? options.hoursPerDay : unit[1] === 'week' ? options.hoursPerDay * options.daysPerWeek : unit[1];
+    const scale =
+      unit[1] === 'day'
+        ? options.hoursPerDay
+        : unit[1] === 'week'
+          ? options.hoursPerDay * options.daysPerWeek
+          : unit[1];
     const low = Number(m[1].replace(',', '.'));
     const high = m[2] ? Number(m[2].replace(',', '.')) : low;
     hours += ((low + high) / 2) * scale;

@@ -20,7 +20,10 @@ export function phaseNumber(text: string): string | undefined {
 }
 
 function normalizeNumber(n: string): string {
-  return n.split('.').map((part) => String(Number(part))).join('.');
+  return n
+    .split('.')
+    .map((part) => String(Number(part)))
+    .join('.');
 }
 
 export function claimsComplete(text: string): boolean {

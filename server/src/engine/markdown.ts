@@ -61,7 +61,7 @@ export function parseMarkdown(text: string, whole = false): Chunk[] {
   const { starts, pieces } = whole ? { starts: [0], pieces: [text] } : split(text);
   const boundary = (j: number) => (j < starts.length ? starts[j] : text.length);
   const chunks: Chunk[] = [];
-  for (let i = 0; i < starts.length; ) {
+  for (let i = 0; i < starts.length;) {
     const from = starts[i];
     let j = i + 1;
     let root = parseCached(pieces[i]);
@@ -147,7 +147,11 @@ let lastSplit: { text: string; starts: number[]; pieces: string[] } | undefined;
 function split(text: string): { starts: number[]; pieces: string[] } {
   if (lastSplit?.text !== text) {
     const starts = splitOffsets(text);
-    lastSplit = { text, starts, pieces: starts.map((start, i) => text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length)) };
+    lastSplit = {
+      text,
+      starts,
+      pieces: starts.map((start, i) => text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length)),
+    };
   }
   return lastSplit;
 }
@@ -169,7 +173,8 @@ function splitOffsets(text: string): number[] {
     first = false;
     const f = FENCE.exec(line);
     if (fence) {
-      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.slice(f[0].length).trim() === '') fence = undefined;
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.slice(f[0].length).trim() === '')
+        fence = undefined;
       continue;
     }
     if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) {
@@ -193,7 +198,8 @@ const CONTAINERS = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinitio
  */
 function endsOpen(root: Root, slice: string): boolean {
   let last: Nodes | undefined = root.children[root.children.length - 1];
-  while (last && CONTAINERS.has(last.type) && 'children' in last && last.children.length > 0) last = last.children[last.children.length - 1];
+  while (last && CONTAINERS.has(last.type) && 'children' in last && last.children.length > 0)
+    last = last.children[last.children.length - 1];
   if (!last?.position) return false;
   const start = last.position.start.offset ?? 0;
   const end = last.position.end.offset ?? 0;

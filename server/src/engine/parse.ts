@@ -39,7 +39,15 @@ export function parsePlan(text: string, whole = false): PlanModel {
     for (const node of facts.topLevel) {
       if (node.kind === 'heading') {
         const h = node.heading;
-        const heading: Heading = { start: h.start + d, end: h.end + d, depth: h.depth, text: h.text, key: h.key, phase: h.phase, claimsComplete: h.claimsComplete };
+        const heading: Heading = {
+          start: h.start + d,
+          end: h.end + d,
+          depth: h.depth,
+          text: h.text,
+          key: h.key,
+          phase: h.phase,
+          claimsComplete: h.claimsComplete,
+        };
         if (sections.add(heading)) metadataOpen = false;
       } else {
         if (node.kind !== 'other') sections.content();
@@ -53,7 +61,13 @@ export function parsePlan(text: string, whole = false): PlanModel {
       brackets.push({ start: b.start + d, end: b.end + d, text: b.text, inCode: b.inCode });
       labels.push(b.label);
     }
-    for (const m of facts.malformedCheckboxes) model.malformedCheckboxes.push({ start: m.start + d, end: m.end + d, replacement: m.replacement, found: m.found });
+    for (const m of facts.malformedCheckboxes)
+      model.malformedCheckboxes.push({
+        start: m.start + d,
+        end: m.end + d,
+        replacement: m.replacement,
+        found: m.found,
+      });
     for (const label of facts.definitions) definitions.add(label);
   });
   sections.finish(model.text.length);
@@ -65,7 +79,10 @@ export function parsePlan(text: string, whole = false): PlanModel {
   }
   for (const t of model.tables) t.section = sections.at(t.start);
   // A reference to a definition in another section is a link, not bracketed text.
-  model.brackets = definitions.size === 0 ? brackets : brackets.filter((_, i) => labels[i] === undefined || !definitions.has(labels[i]!));
+  model.brackets =
+    definitions.size === 0
+      ? brackets
+      : brackets.filter((_, i) => labels[i] === undefined || !definitions.has(labels[i]!));
   return model;
 }
 
@@ -140,7 +157,12 @@ function toTask(t: TaskFacts, d: number, chunkTasks: TaskItem[], model: PlanMode
     parent: t.parent === undefined ? undefined : chunkTasks[t.parent],
   };
   if (t.block) {
-    item.block = { item, title: t.block.title, titleSpan: shift(t.block.titleSpan, d), fields: t.block.fields.map((f) => shiftField(f, d)) };
+    item.block = {
+      item,
+      title: t.block.title,
+      titleSpan: shift(t.block.titleSpan, d),
+      fields: t.block.fields.map((f) => shiftField(f, d)),
+    };
     model.blocks.push(item.block);
   }
   model.tasks.push(item);
@@ -154,10 +176,21 @@ function shift(s: Span, d: number): Span {
 }
 
 function shiftField(f: Field, d: number): Field {
-  return { label: f.label, key: f.key, value: f.value, valueSpan: shift(f.valueSpan, d), start: f.start + d, end: f.end + d };
+  return {
+    label: f.label,
+    key: f.key,
+    value: f.value,
+    valueSpan: shift(f.valueSpan, d),
+    start: f.start + d,
+    end: f.end + d,
+  };
 }
 
 function shiftTable(t: Table, d: number): Table {
-  const row = (r: Table['header']) => ({ start: r.start + d, end: r.end + d, cells: r.cells.map((c) => ({ start: c.start + d, end: c.end + d, text: c.text })) });
+  const row = (r: Table['header']) => ({
+    start: r.start + d,
+    end: r.end + d,
+    cells: r.cells.map((c) => ({ start: c.start + d, end: c.end + d, text: c.text })),
+  });
   return { start: t.start + d, end: t.end + d, header: row(t.header), rows: t.rows.map(row) };
 }

@@ -21,7 +21,11 @@ const PLAN_TITLE = /^\uFEFF?[ ]{0,3}#[ \t]+[^\r\n]*implementation plan[^\p{L}\p{
  * (forward slashes) or a bare file name when there is no root. The H1 test reads
  * only the first lines, so it costs nothing on large non-plan files.
  */
-export function isPlanDocument(path: string, text: string, config: Pick<PlanConfig, 'include' | 'includeByTitle'>): boolean {
+export function isPlanDocument(
+  path: string,
+  text: string,
+  config: Pick<PlanConfig, 'include' | 'includeByTitle'>,
+): boolean {
   if (matcher(config.include)(path.replace(/\\/g, '/'))) return true;
   if (!config.includeByTitle) return false;
   return PLAN_TITLE.test(text.slice(0, 4096));

@@ -27,18 +27,32 @@ export function codeActions(doc: PlanDocument, params: CodeActionParams): CodeAc
   }
   if (only && wants(FIX_ALL_KIND)) {
     const edits = fixAllEdits(doc.analysis);
-    if (edits.length > 0) actions.push({ title: 'Fix all planmark problems that can be fixed safely', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
+    if (edits.length > 0)
+      actions.push({
+        title: 'Fix all planmark problems that can be fixed safely',
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [doc.uri]: edits } },
+      });
   }
   return actions;
 }
 
 function findingOf(doc: PlanDocument, d: Diagnostic): Finding | undefined {
   const same = (a: Diagnostic['range'], b: Diagnostic['range']) =>
-    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character;
   return doc.analysis.findings.find((f) => f.rule === d.code && f.message === d.message && same(f.range, d.range));
 }
 
 function quickFix(uri: string, diagnostic: Diagnostic, fix: FixData): CodeAction {
   const edits: TextEdit[] = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
-  return { title: fix.title, kind: QUICK_FIX_KIND, diagnostics: [diagnostic], isPreferred: fix.preferred === true, edit: { changes: { [uri]: edits } } };
+  return {
+    title: fix.title,
+    kind: QUICK_FIX_KIND,
+    diagnostics: [diagnostic],
+    isPreferred: fix.preferred === true,
+    edit: { changes: { [uri]: edits } },
+  };
 }

@@ -11,7 +11,12 @@ export function codeLenses(doc: PlanDocument): CodeLens[] {
   for (const phase of m.model.phases) {
     const p = outlineSection(m, phase);
     if (!p) continue;
-    const title = [`${p.done}/${p.total} done`, ...(p.estimateHours > 0 ? [`${formatHours(p.estimateHours)} estimated`, `${formatHours(p.remainingHours)} left`] : [])].join(' · ');
+    const title = [
+      `${p.done}/${p.total} done`,
+      ...(p.estimateHours > 0
+        ? [`${formatHours(p.estimateHours)} estimated`, `${formatHours(p.remainingHours)} left`]
+        : []),
+    ].join(' · ');
     lenses.push({ range: m.analysis.lines.range(phase.heading), command: { title, command: '' } });
   }
   return lenses;

@@ -2,7 +2,14 @@ import type { CompletionItem, CompletionList, Position, Range } from 'vscode-lan
 import { sectionLevels } from '../engine/rules/sections';
 import { sourceAtDepth, type RequiredSection } from '../engine/template';
 import type { TaskBlock } from '../engine/model';
-import { allSections, modelled, taskName, type ModelledDocument, type PlanDocument, type WorkspaceFiles } from './document';
+import {
+  allSections,
+  modelled,
+  taskName,
+  type ModelledDocument,
+  type PlanDocument,
+  type WorkspaceFiles,
+} from './document';
 
 // Completion, by what the cursor's line says:
 //   `## Ris|`                      → the template's sections missing at that level, with their skeleton
@@ -23,17 +30,35 @@ export interface CompletionOptions {
   snippets: boolean;
 }
 
-export async function completion(doc: PlanDocument, position: Position, files: WorkspaceFiles, options: CompletionOptions = { snippets: true }): Promise<CompletionList | null> {
+export async function completion(
+  doc: PlanDocument,
+  position: Position,
+  files: WorkspaceFiles,
+  options: CompletionOptions = { snippets: true },
+): Promise<CompletionList | null> {
   const m = modelled(doc);
   if (!m) return null;
   const { lines } = doc.analysis;
   const lineStart = lines.lineStart(position.line);
   const offset = lines.offset(position);
   const before = m.model.text.slice(lineStart, offset);
-  const at = (character: number, end = position.character): Range => ({ start: { line: position.line, character }, end: { line: position.line, character: end } });
+  const at = (character: number, end = position.character): Range => ({
+    start: { line: position.line, character },
+    end: { line: position.line, character: end },
+  });
 
   const heading = /^(#{2,6})([ \t]*)(.*)$/.exec(before);
-  if (heading) return list(headingItems(m, offset, heading[1].length, heading[2] ? at(heading[1].length + heading[2].length, lineLength(m, position.line)) : undefined, position, options));
+  if (heading)
+    return list(
+      headingItems(
+        m,
+        offset,
+        heading[1].length,
+        heading[2] ? at(heading[1].length + heading[2].length, lineLength(m, position.line)) : undefined,
+        position,
+        options,
+      ),
+    );
 
   const field = /^([ \t>]*(?:[*+-]|\d{1,9}[.)])?[ \t]*)(\*\*|__)([^*_:]+?)(?::\2|\2[ \t]*:)[ \t]*(.*)$/.exec(before);
   if (field) return fieldValueItems(m, field[3], field[4], position, files);
@@ -41,11 +66,19 @@ export async function completion(doc: PlanDocument, position: Position, files: W
   const block = blockAt(m, offset);
   const fieldStart = /^([ \t]*)([*+-][ \t]+)?(\*{0,2}[\p{L} ]*)$/u.exec(before);
   // A field line is indented under the task's bullet; at the bullet's own indentation a new task begins.
-  if (block && fieldStart && fieldStart[1].length > indentOf(m, block) && (fieldStart[2] || fieldStart[3].startsWith('*'))) {
-    return list(fieldItems(m, block, fieldStart[2] ? '' : '- ', at(fieldStart[1].length + (fieldStart[2]?.length ?? 0)), options));
+  if (
+    block &&
+    fieldStart &&
+    fieldStart[1].length > indentOf(m, block) &&
+    (fieldStart[2] || fieldStart[3].startsWith('*'))
+  ) {
+    return list(
+      fieldItems(m, block, fieldStart[2] ? '' : '- ', at(fieldStart[1].length + (fieldStart[2]?.length ?? 0)), options),
+    );
   }
   const listStart = /^([ \t]*)(?:([*+-]|\d{1,9}[.)])[ \t]+)?(\[[ xX]?\]?[ \t]*)?([a-z]*)$/i.exec(before);
-  if (listStart && 'task'.startsWith(listStart[4].toLowerCase())) return list([taskItem(m, offset, listStart[1], at(listStart[1].length), options)]);
+  if (listStart && 'task'.startsWith(listStart[4].toLowerCase()))
+    return list([taskItem(m, offset, listStart[1], at(listStart[1].length), options)]);
   return null;
 }
 
@@ -64,9 +97,18 @@ function lineLength(m: ModelledDocument, line: number): number {
 }
 
 /** Missing template sections at the heading's level: top-level ones, or those of the enclosing section. */
-function headingItems(m: ModelledDocument, offset: number, depth: number, range: Range | undefined, position: Position, options: CompletionOptions): CompletionItem[] {
+function headingItems(
+  m: ModelledDocument,
+  offset: number,
+  depth: number,
+  range: Range | undefined,
+  position: Position,
+  options: CompletionOptions,
+): CompletionItem[] {
   const levels = sectionLevels(m.model, m.engine.template.sections);
-  const enclosing = allSections(m.model.sections).filter((s) => s.heading.depth < depth && s.start < offset && offset <= s.end).pop();
+  const enclosing = allSections(m.model.sections)
+    .filter((s) => s.heading.depth < depth && s.start < offset && offset <= s.end)
+    .pop();
   const level = enclosing ? levels.find((l) => l.parent === enclosing) : levels[0];
   if (!level) return [];
   // Without a space after the hashes, the item brings its own.
@@ -98,7 +140,9 @@ function skeletonOf(r: RequiredSection, depth: number, m: ModelledDocument, nest
   const nl = m.model.text.includes('\r\n') ? '\r\n' : '\n';
   const placeholders = m.engine.template.placeholders;
   let stop = 0;
-  const withStops = escapeSnippet(body).replace(/\[[^\]\n]{1,80}\]/g, (p) => (stop < 20 && placeholders.has(p.replace(/\\([\\$}])/g, '$1')) ? `\${${++stop}:${p}}` : p));
+  const withStops = escapeSnippet(body).replace(/\[[^\]\n]{1,80}\]/g, (p) =>
+    stop < 20 && placeholders.has(p.replace(/\\([\\$}])/g, '$1')) ? `\${${++stop}:${p}}` : p,
+  );
   return `$0${nl}${withStops.replace(/\n/g, nl)}${nl}`;
 }
 
@@ -125,7 +169,13 @@ const FIELD_SNIPPETS: Record<string, { label: string; body: string }> = {
   test: { label: 'Tests', body: '`${1:path/to/file.test.ts}`' },
 };
 
-function fieldItems(m: ModelledDocument, block: TaskBlock, bullet: string, range: Range, options: CompletionOptions): CompletionItem[] {
+function fieldItems(
+  m: ModelledDocument,
+  block: TaskBlock,
+  bullet: string,
+  range: Range,
+  options: CompletionOptions,
+): CompletionItem[] {
   const keys = [...new Set([...m.engine.template.taskFields.map((f) => f.key), ...Object.keys(FIELD_SNIPPETS)])];
   const have = new Set(block.fields.map((f) => f.key));
   return keys
@@ -146,7 +196,13 @@ function fieldItems(m: ModelledDocument, block: TaskBlock, bullet: string, range
     });
 }
 
-async function fieldValueItems(m: ModelledDocument, label: string, value: string, position: Position, files: WorkspaceFiles): Promise<CompletionList | null> {
+async function fieldValueItems(
+  m: ModelledDocument,
+  label: string,
+  value: string,
+  position: Position,
+  files: WorkspaceFiles,
+): Promise<CompletionList | null> {
   const key = label.trim().toLowerCase();
   // The entry being typed: after the last comma or semicolon, inside backticks if opened.
   const entryStart = Math.max(value.lastIndexOf(','), value.lastIndexOf(';')) + 1;
@@ -155,8 +211,18 @@ async function fieldValueItems(m: ModelledDocument, label: string, value: string
   const range: Range = { start: { line: position.line, character: position.character - typed.length }, end: position };
   if (/^dependenc(?:y|ies)$|^depends on$/.test(key)) return list(dependencyItems(m, position, range));
   if (key === 'status') {
-    const whole: Range = { start: { line: position.line, character: position.character - value.length }, end: { line: position.line, character: lineLength(m, position.line) } };
-    return list(m.engine.config.statuses.map((s, i) => ({ label: s, kind: KIND.enumMember, sortText: String(i).padStart(3, '0'), textEdit: { range: whole, newText: s } })));
+    const whole: Range = {
+      start: { line: position.line, character: position.character - value.length },
+      end: { line: position.line, character: lineLength(m, position.line) },
+    };
+    return list(
+      m.engine.config.statuses.map((s, i) => ({
+        label: s,
+        kind: KIND.enumMember,
+        sortText: String(i).padStart(3, '0'),
+        textEdit: { range: whole, newText: s },
+      })),
+    );
   }
   if (/^(?:files?|tests?)$/.test(key)) {
     const all = await files.list(m.uri);
@@ -172,7 +238,9 @@ async function fieldValueItems(m: ModelledDocument, label: string, value: string
 
 function dependencyItems(m: ModelledDocument, position: Position, range: Range): CompletionItem[] {
   const { lines } = m.analysis;
-  const own = m.model.blocks.find((b) => lines.position(b.item.start).line <= position.line && position.line <= lines.position(b.item.end).line);
+  const own = m.model.blocks.find(
+    (b) => lines.position(b.item.start).line <= position.line && position.line <= lines.position(b.item.end).line,
+  );
   return m.model.tasks
     .filter((t) => t !== own?.item && (t.block || t.id))
     .map((t, i) => {
@@ -190,7 +258,13 @@ function dependencyItems(m: ModelledDocument, position: Position, range: Range):
 }
 
 /** A whole task block; its id follows the previous task's (T0004 → T0005, 2.3 → 2.4). */
-function taskItem(m: ModelledDocument, offset: number, indent: string, range: Range, options: CompletionOptions): CompletionItem {
+function taskItem(
+  m: ModelledDocument,
+  offset: number,
+  indent: string,
+  range: Range,
+  options: CompletionOptions,
+): CompletionItem {
   const id = nextId(m, offset);
   const nl = m.model.text.includes('\r\n') ? '\r\n' : '\n';
   const title = id ? `${id} \${1:title}` : '${1:title}';
@@ -207,7 +281,10 @@ function taskItem(m: ModelledDocument, offset: number, indent: string, range: Ra
     detail: id ? `Task block ${id}` : 'Task block',
     documentation: { kind: 'markdown', value: '```markdown\n' + plain.replace(/\r\n/g, '\n') + '\n```' },
     insertTextFormat: options.snippets ? SNIPPET : 1,
-    textEdit: { range: { start: range.start, end: { line: range.start.line, character: lineLength(m, range.start.line) } }, newText: options.snippets ? body + '$0' : plain },
+    textEdit: {
+      range: { start: range.start, end: { line: range.start.line, character: lineLength(m, range.start.line) } },
+      newText: options.snippets ? body + '$0' : plain,
+    },
   };
 }
 

@@ -70,7 +70,9 @@ export function idSpan(doc: ModelledDocument, task: TaskItem): Span | undefined 
 /** First occurrence of `id` in the span, as a whole token, ignoring case. */
 export function findId(text: string, span: Span, id: string): Span | undefined {
   const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`(?<![\\p{L}\\p{N}.-])${escaped}(?![\\p{L}\\p{N}]|\\.\\d)`, 'iu').exec(text.slice(span.start, span.end));
+  const m = new RegExp(`(?<![\\p{L}\\p{N}.-])${escaped}(?![\\p{L}\\p{N}]|\\.\\d)`, 'iu').exec(
+    text.slice(span.start, span.end),
+  );
   return m ? { start: span.start + m.index, end: span.start + m.index + m[0].length } : undefined;
 }
 

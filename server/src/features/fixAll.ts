@@ -18,7 +18,10 @@ const ALWAYS_SAFE = new Set(['malformed-checkbox', 'table-cell-count']);
 export function isSafeFix(finding: Finding, fix: FixData, text: (f: Finding) => string): boolean {
   if (!fix.preferred) return false;
   if (ALWAYS_SAFE.has(finding.rule)) return true;
-  if (finding.rule === 'invalid-metadata') return fix.edits.every((e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character);
+  if (finding.rule === 'invalid-metadata')
+    return fix.edits.every(
+      (e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character,
+    );
   if (finding.rule === 'unfilled-placeholder') return ['[FEATURE_NAME]', '[DATE]'].includes(text(finding));
   return false;
 }
@@ -32,7 +35,10 @@ export function fixAllChoices(analysis: Analysis): Array<{ finding: Finding; fix
   for (const finding of analysis.findings) {
     const fix = finding.fixes?.find((f) => isSafeFix(finding, f, slice));
     if (!fix) continue;
-    const spans = fix.edits.map((edit) => ({ start: lines.offset(edit.range.start), end: lines.offset(edit.range.end) }));
+    const spans = fix.edits.map((edit) => ({
+      start: lines.offset(edit.range.start),
+      end: lines.offset(edit.range.end),
+    }));
     // Two fixes touching the same text (or inserting at the same point) would fight: the first wins, the next pass gets the other.
     if (spans.some((s) => accepted.some((a) => overlaps(s, a)))) continue;
     accepted.push(...spans);
@@ -55,7 +61,12 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 /** Applies safe fixes until none is left (at most `passes` rounds): what `planmark check --fix` writes. */
-export function fixAllText(engine: PlanEngine, text: string, today?: string, passes = 10): { text: string; fixed: number } {
+export function fixAllText(
+  engine: PlanEngine,
+  text: string,
+  today?: string,
+  passes = 10,
+): { text: string; fixed: number } {
   let fixed = 0;
   for (let i = 0; i < passes; i++) {
     const analysis = engine.analyze(text, { today });

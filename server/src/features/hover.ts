@@ -1,7 +1,20 @@
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
 import type { TaskItem } from '../engine/model';
 import { RULES } from '../engine';
-import { allSections, dependencies, formatHours, headingPath, modelled, outlineSection, taskAt, taskLine, taskName, within, type ModelledDocument, type PlanDocument } from './document';
+import {
+  allSections,
+  dependencies,
+  formatHours,
+  headingPath,
+  modelled,
+  outlineSection,
+  taskAt,
+  taskLine,
+  taskName,
+  within,
+  type ModelledDocument,
+  type PlanDocument,
+} from './document';
 
 // Hover: on a placeholder, what belongs there; on a task, its fields, phase,
 // dependencies and dependents; on a phase heading, its progress; on a finding,
@@ -13,45 +26,70 @@ export function hover(doc: PlanDocument, position: Position): Hover | null {
   const m = modelled(doc);
   if (!m) return null;
   const offset = doc.analysis.lines.offset(position);
-  const parts = [placeholderHover(m, offset), taskHover(m, offset), sectionHover(m, offset), findingsHover(m, position)].filter((p): p is string => !!p);
+  const parts = [
+    placeholderHover(m, offset),
+    taskHover(m, offset),
+    sectionHover(m, offset),
+    findingsHover(m, position),
+  ].filter((p): p is string => !!p);
   if (parts.length === 0) return null;
   const contents: MarkupContent = { kind: 'markdown', value: parts.join('\n\n---\n\n') };
   return { contents };
 }
 
 function placeholderHover(m: ModelledDocument, offset: number): string | undefined {
-  const finding = m.analysis.findings.find((f) => f.rule === 'unfilled-placeholder' && within(spanOf(m, f.range), offset));
+  const finding = m.analysis.findings.find(
+    (f) => f.rule === 'unfilled-placeholder' && within(spanOf(m, f.range), offset),
+  );
   if (!finding) return undefined;
   const span = spanOf(m, finding.range);
   const text = m.model.text.slice(span.start, span.end);
-  const section = allSections(m.model.sections).filter((s) => s.start <= span.start && span.start < s.end).pop();
+  const section = allSections(m.model.sections)
+    .filter((s) => s.start <= span.start && span.start < s.end)
+    .pop();
   const where = section ? `in **${headingPath(section)}**` : 'before the first section';
   const template = m.engine.template.model;
   const uses = template.brackets.filter((b) => b.text === text).slice(0, 3);
   const lines = uses.map((b) => {
     const start = template.text.lastIndexOf('\n', b.start - 1) + 1;
     const end = template.text.indexOf('\n', b.end);
-    const owner = allSections(template.sections).filter((s) => s.start <= b.start && b.start < s.end).pop();
+    const owner = allSections(template.sections)
+      .filter((s) => s.start <= b.start && b.start < s.end)
+      .pop();
     return `- ${owner ? `_${headingPath(owner)}_: ` : ''}\`${template.text.slice(start, end < 0 ? undefined : end).trim()}\``;
   });
   const fill = finding.fixes?.[0] ? ` The quick fix writes \`${finding.fixes[0].edits[0].newText}\`.` : '';
   return [
     `**Placeholder** \`${text}\` ${where}: replace it with the real content.${fill}`,
-    lines.length > 0 ? `The template has it here:\n${lines.join('\n')}` : 'A generic placeholder (not from the template): whatever it marks as missing.',
+    lines.length > 0
+      ? `The template has it here:\n${lines.join('\n')}`
+      : 'A generic placeholder (not from the template): whatever it marks as missing.',
   ].join('\n\n');
 }
 
 function taskHover(m: ModelledDocument, offset: number): string | undefined {
   const task = taskAt(m, offset);
   if (!task) return undefined;
-  const out = [`${task.checked ? '☑' : '☐'} **${escape(taskName(task))}**${task.phase ? ` — ${escape(task.phase.heading.text)}` : ''}`];
+  const out = [
+    `${task.checked ? '☑' : '☐'} **${escape(taskName(task))}**${task.phase ? ` — ${escape(task.phase.heading.text)}` : ''}`,
+  ];
   const fields = task.block?.fields ?? [];
   if (fields.length > 0) out.push(fields.map((f) => `- **${escape(f.label)}**: ${f.value}`).join('\n'));
   const graph = dependencies(m);
   const dependsOn = graph.refs.filter((r) => r.task === task && r.target).map((r) => r.target!);
   const dependents = graph.refs.filter((r) => r.target === task).map((r) => r.task);
-  if (dependsOn.length > 0) out.push(`Depends on: ${unique(dependsOn).map((t) => link(m, t)).join(', ')}`);
-  if (dependents.length > 0) out.push(`Needed by: ${unique(dependents).map((t) => link(m, t)).join(', ')}`);
+  if (dependsOn.length > 0)
+    out.push(
+      `Depends on: ${unique(dependsOn)
+        .map((t) => link(m, t))
+        .join(', ')}`,
+    );
+  if (dependents.length > 0)
+    out.push(
+      `Needed by: ${unique(dependents)
+        .map((t) => link(m, t))
+        .join(', ')}`,
+    );
   return out.join('\n\n');
 }
 
@@ -67,7 +105,8 @@ function sectionHover(m: ModelledDocument, offset: number): string | undefined {
     return o >= section.start && o < section.end;
   }).length;
   const parts = [`**${escape(section.heading.text)}**`, `${p.done}/${p.total} tasks done`];
-  if (p.estimateHours > 0) parts.push(`${formatHours(p.estimateHours)} estimated, ${formatHours(p.remainingHours)} left`);
+  if (p.estimateHours > 0)
+    parts.push(`${formatHours(p.estimateHours)} estimated, ${formatHours(p.remainingHours)} left`);
   if (placeholders > 0) parts.push(`${placeholders} open placeholder${placeholders === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }
@@ -81,7 +120,10 @@ function findingsHover(m: ModelledDocument, position: Position): string | undefi
   const rules = [...new Set(here.map((f) => f.rule))];
   if (rules.length === 0) return undefined;
   return rules
-    .map((id) => `**planmark** [\`${id}\`](${RULES_DOC_URL}${id}): ${RULES.find((r) => r.id === id)?.description ?? 'planmark could not validate this file.'}`)
+    .map(
+      (id) =>
+        `**planmark** [\`${id}\`](${RULES_DOC_URL}${id}): ${RULES.find((r) => r.id === id)?.description ?? 'planmark could not validate this file.'}`,
+    )
     .join('\n\n');
 }
 

@@ -18,7 +18,11 @@ export function documentLinks(doc: PlanDocument, files: WorkspaceFiles): Documen
         const target = files.resolve(doc.uri, entry.path);
         if (!target) continue;
         const start = field.valueSpan.start + entry.offset;
-        links.push({ range: m.analysis.lines.range({ start, end: start + entry.path.length }), target, tooltip: `Open ${entry.path}` });
+        links.push({
+          range: m.analysis.lines.range({ start, end: start + entry.path.length }),
+          target,
+          tooltip: `Open ${entry.path}`,
+        });
       }
     }
   }

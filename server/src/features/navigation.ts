@@ -1,7 +1,17 @@
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { DependencyRef } from '../engine/dependencies';
 import type { TaskItem } from '../engine/model';
-import { dependencies, findId, idSpan, modelled, taskAt, taskLine, within, type ModelledDocument, type PlanDocument } from './document';
+import {
+  dependencies,
+  findId,
+  idSpan,
+  modelled,
+  taskAt,
+  taskLine,
+  within,
+  type ModelledDocument,
+  type PlanDocument,
+} from './document';
 
 // Go to definition from a Dependencies entry to the task (or section) it
 // names; references of a task (every Dependencies entry naming it); rename of
@@ -32,8 +42,13 @@ export function references(doc: PlanDocument, position: Position, includeDeclara
   if (!m) return [];
   const task = taskOf(m, m.analysis.lines.offset(position));
   if (!task) return [];
-  const at = (span: { start: number; end: number }): Location => ({ uri: doc.uri, range: m.analysis.lines.range(span) });
-  const refs = dependencies(m).refs.filter((r) => r.target === task).map((r) => at(r));
+  const at = (span: { start: number; end: number }): Location => ({
+    uri: doc.uri,
+    range: m.analysis.lines.range(span),
+  });
+  const refs = dependencies(m)
+    .refs.filter((r) => r.target === task)
+    .map((r) => at(r));
   return includeDeclaration ? [at(idSpan(m, task) ?? taskLine(m, task)), ...refs] : refs;
 }
 
@@ -57,14 +72,20 @@ function renameTarget(m: ModelledDocument, offset: number) {
 }
 
 /** A workspace edit, or an error message to show when the new id cannot be used. */
-export function rename(doc: PlanDocument, position: Position, newName: string): WorkspaceEdit | { error: string } | null {
+export function rename(
+  doc: PlanDocument,
+  position: Position,
+  newName: string,
+): WorkspaceEdit | { error: string } | null {
   const m = modelled(doc);
   if (!m) return null;
   const found = renameTarget(m, m.analysis.lines.offset(position));
   if (!found) return { error: 'Only a task id (such as T001 or 2.1) can be renamed here.' };
   const id = newName.trim();
-  if (!ID.test(id)) return { error: `"${newName}" is not a task id: use letters and digits such as T001, TASK-7 or 2.1.` };
-  if (m.model.tasks.some((t) => t !== found.task && t.id === id.toUpperCase())) return { error: `Another task already has the id ${id}.` };
+  if (!ID.test(id))
+    return { error: `"${newName}" is not a task id: use letters and digits such as T001, TASK-7 or 2.1.` };
+  if (m.model.tasks.some((t) => t !== found.task && t.id === id.toUpperCase()))
+    return { error: `Another task already has the id ${id}.` };
   const edits: TextEdit[] = [{ range: m.analysis.lines.range(idSpan(m, found.task)!), newText: id }];
   for (const ref of dependencies(m).refs) {
     if (ref.target !== found.task || !ref.explicit) continue;

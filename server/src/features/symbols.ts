@@ -1,6 +1,14 @@
 import type { DocumentSymbol, Range, SymbolInformation } from 'vscode-languageserver';
 import type { Section, TaskItem } from '../engine/model';
-import { formatHours, idSpan, modelled, taskLine, taskName, type ModelledDocument, type PlanDocument } from './document';
+import {
+  formatHours,
+  idSpan,
+  modelled,
+  taskLine,
+  taskName,
+  type ModelledDocument,
+  type PlanDocument,
+} from './document';
 import { parseEstimate } from '../engine/estimate';
 
 // Document symbols: sections (phases first among them) → subsections → task
@@ -22,7 +30,9 @@ export function documentSymbols(doc: PlanDocument): DocumentSymbol[] {
     kind: s.heading.phase !== undefined ? KIND.module : KIND.namespace,
     range: m.analysis.lines.range(s),
     selectionRange: m.analysis.lines.range(s.heading),
-    children: [...(tasksBySection.get(s) ?? []).map((t) => taskSymbol(m, t)), ...s.children.map(toSymbol)].sort(byStart),
+    children: [...(tasksBySection.get(s) ?? []).map((t) => taskSymbol(m, t)), ...s.children.map(toSymbol)].sort(
+      byStart,
+    ),
   });
   return [...(tasksBySection.get(undefined) ?? []).map((t) => taskSymbol(m, t)), ...m.model.sections.map(toSymbol)];
 }
@@ -33,8 +43,15 @@ function byStart(a: DocumentSymbol, b: DocumentSymbol): number {
 
 function taskSymbol(m: ModelledDocument, t: TaskItem): DocumentSymbol {
   const line = taskLine(m, t);
-  const selection = t.block && t.block.titleSpan.end > t.block.titleSpan.start ? t.block.titleSpan : (idSpan(m, t) ?? line);
-  return { name: taskName(t), detail: detailOf(m, t), kind: KIND.event, range: m.analysis.lines.range(t), selectionRange: m.analysis.lines.range(selection) };
+  const selection =
+    t.block && t.block.titleSpan.end > t.block.titleSpan.start ? t.block.titleSpan : (idSpan(m, t) ?? line);
+  return {
+    name: taskName(t),
+    detail: detailOf(m, t),
+    kind: KIND.event,
+    range: m.analysis.lines.range(t),
+    selectionRange: m.analysis.lines.range(selection),
+  };
 }
 
 function detailOf(m: ModelledDocument, t: TaskItem): string {

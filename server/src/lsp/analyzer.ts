@@ -46,7 +46,11 @@ export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, l
     if (pieces.reduce((sum, p) => sum + p.length, 0) <= OFF_THREAD_CHARS) return undefined;
     const started = performance.now();
     const parsing = offThread.parser.parse(uri, text);
-    void parsing.then((outcome) => logger.info(`Parse worker: ${uri} (${pieces.length} new pieces) ${outcome} after ${(performance.now() - started).toFixed(0)} ms`));
+    void parsing.then((outcome) =>
+      logger.info(
+        `Parse worker: ${uri} (${pieces.length} new pieces) ${outcome} after ${(performance.now() - started).toFixed(0)} ms`,
+      ),
+    );
     const outcome = await Promise.race([parsing, delay(config.parseTimeoutMs)]);
     // failed: the worker could not do it; the engine parses here and reports what goes wrong.
     if (outcome === 'parsed' || outcome === 'failed') return undefined;
@@ -78,12 +82,17 @@ export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, l
       const start = performance.now();
       const analysis = engine.analyze(text);
       const ms = performance.now() - start;
-      if (ms > SLOW_MS) logger.info(`Analyzing ${uri} (version ${version}, ${text.length} characters) took ${ms.toFixed(0)} ms`);
+      if (ms > SLOW_MS)
+        logger.info(`Analyzing ${uri} (version ${version}, ${text.length} characters) took ${ms.toFixed(0)} ms`);
       return { uri, version, analysis, engine };
     } catch (error) {
-      logger.error(`Validating ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      logger.error(
+        `Validating ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       const version = documents.get(uri)?.version;
-      return version === undefined ? undefined : { uri, version, failure: error instanceof Error ? error.message : String(error) };
+      return version === undefined
+        ? undefined
+        : { uri, version, failure: error instanceof Error ? error.message : String(error) };
     }
   };
 }
@@ -96,7 +105,8 @@ type Piece = { offset: number; length: number };
 
 /** Names the part of the text that costs the most, so that the author knows where to split it. */
 function largest(text: string, pieces: Piece[]): string {
-  const piece = pieces.length > 0 ? pieces.reduce((a, b) => (b.length > a.length ? b : a)) : { offset: 0, length: text.length };
+  const piece =
+    pieces.length > 0 ? pieces.reduce((a, b) => (b.length > a.length ? b : a)) : { offset: 0, length: text.length };
   const lines = new LineIndex(text);
   const line = (offset: number) => (lines.position(offset).line + 1).toLocaleString('en-US');
   return `the longest stretch without a heading or list item is lines ${line(piece.offset)}–${line(piece.offset + piece.length - 1)}`;

@@ -1,4 +1,10 @@
-import { ErrorCodes, ResponseError, type Connection, type ServerCapabilities, type SymbolInformation } from 'vscode-languageserver/node';
+import {
+  ErrorCodes,
+  ResponseError,
+  type Connection,
+  type ServerCapabilities,
+  type SymbolInformation,
+} from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { codeActions, FIX_ALL_KIND, QUICK_FIX_KIND } from '../features/codeActions';
 import { codeLenses } from '../features/codeLens';
@@ -55,14 +61,20 @@ export function registerLanguageFeatures(deps: FeatureDeps): { files: DiskWorksp
     return result?.analysis && result.engine ? { uri, analysis: result.analysis, engine: result.engine } : undefined;
   }
   /** Registers a handler that answers `empty` for documents that are not (analysed) plans. */
-  const on = <P extends { textDocument: { uri: string } }, R, E>(register: (h: (p: P) => Promise<R | E>) => void, empty: E, work: (doc: PlanDocument, p: P) => R | Promise<R>) =>
+  const on = <P extends { textDocument: { uri: string } }, R, E>(
+    register: (h: (p: P) => Promise<R | E>) => void,
+    empty: E,
+    work: (doc: PlanDocument, p: P) => R | Promise<R>,
+  ) =>
     register(async (params) => {
       const doc = await plan(params.textDocument.uri);
       return doc ? work(doc, params) : empty;
     });
 
   on(connection.onCodeAction, [], (doc, p) => codeActions(doc, p));
-  on(connection.onCompletion, null, (doc, p) => completion(doc, p.position, files, { snippets: deps.clientFeatures().snippets }));
+  on(connection.onCompletion, null, (doc, p) =>
+    completion(doc, p.position, files, { snippets: deps.clientFeatures().snippets }),
+  );
   on(connection.onHover, null, (doc, p) => hover(doc, p.position));
   on(connection.onDocumentSymbol, [], (doc) => documentSymbols(doc));
   on(connection.onFoldingRanges, [], (doc) => foldingRanges(doc));
@@ -81,7 +93,11 @@ export function registerLanguageFeatures(deps: FeatureDeps): { files: DiskWorksp
 }
 
 /** Tasks of the open plans (their current text) and of the plans on disk that are not open. */
-async function symbolsEverywhere(deps: FeatureDeps, plan: (uri: string) => Promise<PlanDocument | undefined>, query: string): Promise<SymbolInformation[]> {
+async function symbolsEverywhere(
+  deps: FeatureDeps,
+  plan: (uri: string) => Promise<PlanDocument | undefined>,
+  query: string,
+): Promise<SymbolInformation[]> {
   const symbols: SymbolInformation[] = [];
   const open = new Set(deps.openUris());
   for (const uri of open) {
@@ -96,7 +112,8 @@ async function symbolsEverywhere(deps: FeatureDeps, plan: (uri: string) => Promi
       if (open.has(uri) || symbols.length >= MAX_WORKSPACE_SYMBOLS) continue;
       open.add(uri);
       const found = await deps.index.analyze(path, settings);
-      if (found.analysis && found.engine) symbols.push(...workspaceSymbols({ uri, analysis: found.analysis, engine: found.engine }, query));
+      if (found.analysis && found.engine)
+        symbols.push(...workspaceSymbols({ uri, analysis: found.analysis, engine: found.engine }, query));
     }
   }
   return symbols.slice(0, MAX_WORKSPACE_SYMBOLS);

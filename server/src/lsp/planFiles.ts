@@ -13,7 +13,9 @@ export class PlanFiles {
   ) {}
 
   watch(): void {
-    this.registry?.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] }).catch((error) => this.logError(`Could not watch Markdown files: ${error}`));
+    this.registry
+      ?.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] })
+      .catch((error) => this.logError(`Could not watch Markdown files: ${error}`));
   }
 
   static concerns(uri: string): boolean {

@@ -80,7 +80,14 @@ export function startServer(connection: Connection): void {
   });
 
   const index = new PlanIndex();
-  const { files } = registerLanguageFeatures({ connection, analyses, workspace, index, openUris: () => documents.keys(), clientFeatures: () => features });
+  const { files } = registerLanguageFeatures({
+    connection,
+    analyses,
+    workspace,
+    index,
+    openUris: () => documents.keys(),
+    clientFeatures: () => features,
+  });
   const workspaceDiagnostics = new WorkspaceDiagnostics(workspace, index, (uri) => documents.get(uri) !== undefined);
   let planFiles = new PlanFiles(undefined, log.error.bind(log));
 
@@ -100,11 +107,13 @@ export function startServer(connection: Connection): void {
     // Diagnostics first: they are what the author waits for; the outline can be large.
     if (!features.pullDiagnostics) {
       const validated = result.analysis !== undefined || result.failure !== undefined;
-      if (validated || published.has(uri)) void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(result) });
+      if (validated || published.has(uri))
+        void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(result) });
       mark(published, uri, validated);
     }
     const outline = result.analysis?.outline ?? null;
-    if (outline || outlined.has(uri)) void connection.sendNotification(OutlineChangedNotification.type, { uri, version, outline });
+    if (outline || outlined.has(uri))
+      void connection.sendNotification(OutlineChangedNotification.type, { uri, version, outline });
     mark(outlined, uri, outline !== null);
   }
 
@@ -130,7 +139,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     features = clientFeatures(params.capabilities);
     // VS Code's client says whether the workspace is trusted; other editors say nothing: trusted.
-    restricted = (params.initializationOptions as { workspaceTrusted?: boolean } | null | undefined)?.workspaceTrusted === false;
+    restricted =
+      (params.initializationOptions as { workspaceTrusted?: boolean } | null | undefined)?.workspaceTrusted === false;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
     const registry = features.watcherRegistration ? connection.client : undefined;
@@ -139,7 +149,9 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        diagnosticProvider: features.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: true } : undefined,
+        diagnosticProvider: features.pullDiagnostics
+          ? { interFileDependencies: false, workspaceDiagnostics: true }
+          : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...featureCapabilities(),
       },
@@ -189,10 +201,13 @@ export function startServer(connection: Connection): void {
     try {
       const result = await analyses.get(textDocument.uri);
       if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      if (result.resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
+      if (result.resultId === previousResultId)
+        return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: diagnosticsFor(result) };
     } catch (error) {
-      log.error(`Diagnostics for ${textDocument.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+      log.error(
+        `Diagnostics for ${textDocument.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
+      );
       return { kind: DocumentDiagnosticReportKind.Full, items: [failureDiagnostic(String(error))] };
     }
   });
@@ -206,7 +221,10 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onRequest(OutlineRequest.type, async ({ textDocument, now }) => (await analyses.get(textDocument.uri, now === true))?.analysis?.outline ?? null);
+  connection.onRequest(
+    OutlineRequest.type,
+    async ({ textDocument, now }) => (await analyses.get(textDocument.uri, now === true))?.analysis?.outline ?? null,
+  );
 
   documents.listen(connection);
 }

@@ -8,7 +8,10 @@ import { RC_FILE } from '../node/settings';
 // watchers dynamically, the server asks it to watch exactly these.
 
 export interface WatcherRegistry {
-  register(type: typeof DidChangeWatchedFilesNotification.type, options: { watchers: FileSystemWatcher[] }): Promise<Disposable>;
+  register(
+    type: typeof DidChangeWatchedFilesNotification.type,
+    options: { watchers: FileSystemWatcher[] },
+  ): Promise<Disposable>;
 }
 
 export class SettingsFiles {
@@ -25,7 +28,10 @@ export class SettingsFiles {
 
   /** Records the files a folder's settings were read from, and watches them if that changed the set. */
   track(folder: string, files: readonly string[]): void {
-    this.byFolder.set(folder, files.filter((f) => basename(f) !== RC_FILE));
+    this.byFolder.set(
+      folder,
+      files.filter((f) => basename(f) !== RC_FILE),
+    );
     this.update();
   }
 
@@ -42,12 +48,14 @@ export class SettingsFiles {
     if (this.registration && key === this.registered) return;
     this.registered = key;
     const previous = this.registration;
-    this.registration = this.registry.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: `**/${RC_FILE}` }, ...templates.map((path) => ({ globPattern: this.pattern(path) }))],
-    }).catch((error) => {
-      this.logError(`Could not register file watchers: ${error}`);
-      return undefined;
-    });
+    this.registration = this.registry
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${RC_FILE}` }, ...templates.map((path) => ({ globPattern: this.pattern(path) }))],
+      })
+      .catch((error) => {
+        this.logError(`Could not register file watchers: ${error}`);
+        return undefined;
+      });
     void previous?.then((d) => d?.dispose());
   }
 

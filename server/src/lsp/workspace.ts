@@ -37,7 +37,9 @@ export class Workspace {
 
   setFolders(uris: readonly string[]): void {
     // Innermost first, so that a nested folder wins over its parent.
-    this.folders = uris.map((uri) => ({ uri, path: URI.parse(uri).fsPath })).sort((a, b) => b.path.length - a.path.length);
+    this.folders = uris
+      .map((uri) => ({ uri, path: URI.parse(uri).fsPath }))
+      .sort((a, b) => b.path.length - a.path.length);
     this.invalidate();
   }
 
@@ -80,7 +82,11 @@ export class Workspace {
 
   private async load(folder: Folder | undefined): Promise<LoadedSettings> {
     const editorSettings = await this.hooks.fetchSettings(folder?.uri);
-    const loaded = loadSettings({ root: folder?.path, settings: editorSettings, restricted: this.hooks.restricted?.() ?? false });
+    const loaded = loadSettings({
+      root: folder?.path,
+      settings: editorSettings,
+      restricted: this.hooks.restricted?.() ?? false,
+    });
     this.last.set(folder?.uri ?? '', loaded);
     this.hooks.loaded(folder, loaded);
     return loaded;

@@ -1,4 +1,8 @@
-import { DocumentDiagnosticReportKind, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
+import {
+  DocumentDiagnosticReportKind,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import type { PlanIndex } from '../node/planIndex';
 import { diagnosticsFor } from './diagnostics';
@@ -36,11 +40,18 @@ export class WorkspaceDiagnostics {
           items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId: plan.resultId });
           continue;
         }
-        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: plan.resultId, items: diagnosticsFor(plan) });
+        items.push({
+          kind: DocumentDiagnosticReportKind.Full,
+          uri,
+          version: null,
+          resultId: plan.resultId,
+          items: diagnosticsFor(plan),
+        });
       }
     }
     for (const uri of this.reported) {
-      if (!now.has(uri) && !this.isOpen(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+      if (!now.has(uri) && !this.isOpen(uri))
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
     }
     this.reported = now;
     return { items };

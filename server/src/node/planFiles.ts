@@ -20,14 +20,27 @@ export interface FindOptions {
 }
 
 /** The plan files under `folder`, as absolute paths, sorted. */
-export async function findPlanFiles(folder: string, config: Pick<PlanConfig, 'include' | 'includeByTitle'>, options: FindOptions = {}): Promise<string[]> {
+export async function findPlanFiles(
+  folder: string,
+  config: Pick<PlanConfig, 'include' | 'includeByTitle'>,
+  options: FindOptions = {},
+): Promise<string[]> {
   const root = options.root ?? folder;
-  const found = await glob('**/*.md', { cwd: folder, ignore: IGNORED, absolute: true, dot: options.dot ?? false, caseSensitiveMatch: false });
+  const found = await glob('**/*.md', {
+    cwd: folder,
+    ignore: IGNORED,
+    absolute: true,
+    dot: options.dot ?? false,
+    caseSensitiveMatch: false,
+  });
   const plans: string[] = [];
   for (const path of found.sort()) {
     // A folder outside the root is its own root.
     const rel = toPosix(isUnder(path, root) ? relative(root, path) : relative(folder, path));
-    if (isPlanDocument(rel, '', config) || (config.includeByTitle && isPlanDocument(rel, await readHead(path), config))) {
+    if (
+      isPlanDocument(rel, '', config) ||
+      (config.includeByTitle && isPlanDocument(rel, await readHead(path), config))
+    ) {
       plans.push(resolve(path));
     }
   }

@@ -8,7 +8,6 @@ import { engineFor, type LoadedSettings } from './settings';
 // until a Markdown file is created, deleted or changed; each file's analysis is
 // kept while its size, modification time and settings stay the same.
 
-
 export interface DiskPlan {
   path: string;
   /** Changes whenever the analysis may differ: size, mtime, settings. */

@@ -45,7 +45,11 @@ export interface LoadedSettings {
 
 export function loadSettings(options: LoadOptions): LoadedSettings {
   const problems: ConfigProblem[] = [];
-  const rcPath = options.configFile ? resolve(options.configFile) : options.root ? join(options.root, RC_FILE) : undefined;
+  const rcPath = options.configFile
+    ? resolve(options.configFile)
+    : options.root
+      ? join(options.root, RC_FILE)
+      : undefined;
   const rc = rcPath ? readJson(rcPath, !!options.configFile, problems) : undefined;
   const fromSettings = resolveConfig(options.settings, RULE_IDS, 'planmark');
   const fromRc = resolveConfig(rc, RULE_IDS, rcPath ? RC_FILE : 'config');
@@ -57,20 +61,33 @@ export function loadSettings(options: LoadOptions): LoadedSettings {
   for (const key of rcKeys) {
     if (fromRc.problems.some((p) => p.key === key)) continue;
     if (key === 'rules') config.rules = { ...fromSettings.config.rules, ...fromRc.config.rules };
-    else if (key in fromRc.config) (config as unknown as Record<string, unknown>)[key] = (fromRc.config as unknown as Record<string, unknown>)[key];
+    else if (key in fromRc.config)
+      (config as unknown as Record<string, unknown>)[key] = (fromRc.config as unknown as Record<string, unknown>)[key];
   }
   const base = rc !== undefined && rcPath ? dirname(rcPath) : (options.root ?? process.cwd());
-  const requested = options.template ? resolve(options.template) : config.template ? (isAbsolute(config.template) ? config.template : join(base, config.template)) : undefined;
+  const requested = options.template
+    ? resolve(options.template)
+    : config.template
+      ? isAbsolute(config.template)
+        ? config.template
+        : join(base, config.template)
+      : undefined;
   let templatePath = builtinTemplatePath();
   let templateText: string | undefined;
   if (requested && options.restricted && !options.template && !isInside(requested, options.root)) {
-    problems.push({ key: 'template', message: `template: ${requested} is outside the workspace and is not read in Restricted Mode; using the built-in template` });
+    problems.push({
+      key: 'template',
+      message: `template: ${requested} is outside the workspace and is not read in Restricted Mode; using the built-in template`,
+    });
   } else if (requested) {
     try {
       templateText = readFileSync(requested, 'utf8');
       templatePath = requested;
     } catch (error) {
-      problems.push({ key: 'template', message: `template: cannot read ${requested} (${(error as NodeJS.ErrnoException).code ?? error}); using the built-in template` });
+      problems.push({
+        key: 'template',
+        message: `template: cannot read ${requested} (${(error as NodeJS.ErrnoException).code ?? error}); using the built-in template`,
+      });
     }
   }
   templateText ??= readFileSync(templatePath, 'utf8');
@@ -92,7 +109,10 @@ function readJson(path: string, required: boolean, problems: ConfigProblem[]): u
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    problems.push({ key: RC_FILE, message: `${path}: not valid JSON (${(error as Error).message}); using the defaults` });
+    problems.push({
+      key: RC_FILE,
+      message: `${path}: not valid JSON (${(error as Error).message}); using the defaults`,
+    });
     return undefined;
   }
 }

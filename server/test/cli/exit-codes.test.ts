@@ -73,7 +73,11 @@ test('check: a missing file exits 2 but the other file is still reported', async
 });
 
 test('check: a file over maxFileSize is skipped before reading (exit 2); the others are checked', async () => {
-  const ws = workspace({ '.planmarkrc.json': JSON.stringify({ maxFileSize: 2000 }), 'big-plan.md': readFileSync(SAMPLE, 'utf8'), 'plan.md': ERROR_PLAN.slice(0, 1500) });
+  const ws = workspace({
+    '.planmarkrc.json': JSON.stringify({ maxFileSize: 2000 }),
+    'big-plan.md': readFileSync(SAMPLE, 'utf8'),
+    'plan.md': ERROR_PLAN.slice(0, 1500),
+  });
   try {
     const r = await run(['check', '--format', 'json', 'big-plan.md', 'plan.md'], ws.dir);
     assert.equal(r.code, 2);
@@ -103,7 +107,10 @@ test('check: a file the engine does not validate is reported with its informatio
 });
 
 test('check: configuration problems are warnings on stderr, never a failure', async () => {
-  const ws = workspace({ '.planmarkrc.json': '{ "bogus": 1, "rules": { "no-such-rule": "off" } }', 'plan.md': readFileSync(SAMPLE, 'utf8') });
+  const ws = workspace({
+    '.planmarkrc.json': '{ "bogus": 1, "rules": { "no-such-rule": "off" } }',
+    'plan.md': readFileSync(SAMPLE, 'utf8'),
+  });
   try {
     const r = await run(['check', 'plan.md'], ws.dir);
     assert.equal(r.code, 0);

@@ -23,7 +23,11 @@ test('folder search: include globs and "… Implementation Plan" titles, not nod
   });
   try {
     const r = await run(['check', 'docs'], ws.dir);
-    assert.deepEqual(checkedFiles(r.stdout), [join('docs', 'deep', 'notes.md'), join('docs', 'plan.md'), join('docs', 'x-plan.md')]);
+    assert.deepEqual(checkedFiles(r.stdout), [
+      join('docs', 'deep', 'notes.md'),
+      join('docs', 'plan.md'),
+      join('docs', 'x-plan.md'),
+    ]);
     assert.match(r.stdout, /^Total: 3 files,/m);
   } finally {
     ws.cleanup();
@@ -71,8 +75,12 @@ test('.planmarkrc.json in the working directory sets include globs (relative to 
 
 test('--config names the configuration; its template path is relative to it', async () => {
   const ws = workspace({
-    'config/planmark.json': JSON.stringify({ template: 'small-template.md', rules: { 'unfilled-placeholder': 'error' } }),
-    'config/small-template.md': '# [FEATURE_NAME] - Implementation Plan\n\n## Goals\n[Goals]\n\n## Tasks\n- [ ] [Task]\n',
+    'config/planmark.json': JSON.stringify({
+      template: 'small-template.md',
+      rules: { 'unfilled-placeholder': 'error' },
+    }),
+    'config/small-template.md':
+      '# [FEATURE_NAME] - Implementation Plan\n\n## Goals\n[Goals]\n\n## Tasks\n- [ ] [Task]\n',
     'plan.md': '# Search - Implementation Plan\n\n## Goals\nFaster search.\n\n## Tasks\n- [ ] [Task]\n',
   });
   try {

@@ -18,7 +18,8 @@ const BROKEN = [
   '',
 ].join('\r\n');
 
-const rulesOf = (json: string) => (JSON.parse(json) as Array<{ file: string; rule: string }>).filter((f) => f.file === 'plan.md').map((f) => f.rule);
+const rulesOf = (json: string) =>
+  (JSON.parse(json) as Array<{ file: string; rule: string }>).filter((f) => f.file === 'plan.md').map((f) => f.rule);
 
 test('check --fix: writes the safe fixes (keeping BOM and CRLF), says so on stderr, reports the rest', async () => {
   const ws = workspace({ 'plan.md': '\uFEFF' + BROKEN, 'other-plan.md': '# Other - Implementation Plan\n' });
@@ -35,7 +36,10 @@ test('check --fix: writes the safe fixes (keeping BOM and CRLF), says so on stde
     const text = readFileSync(join(ws.dir, 'plan.md'), 'utf8').replace(/\d{4}-\d{2}-\d{2}/, 'TODAY');
     assert.equal(
       text,
-      '\uFEFF' + BROKEN.replace('[FEATURE_NAME]', 'Login').replace('-[ ]', '- [ ]').replace('**Status**: Planning', '**Status**: Planning\r\n**Created**: TODAY\r\n**Version**: 1.0.0'),
+      '\uFEFF' +
+        BROKEN.replace('[FEATURE_NAME]', 'Login')
+          .replace('-[ ]', '- [ ]')
+          .replace('**Status**: Planning', '**Status**: Planning\r\n**Created**: TODAY\r\n**Version**: 1.0.0'),
     );
     const rulesAfter = rulesOf(fixed.stdout);
     assert.ok(!rulesAfter.includes('malformed-checkbox'));

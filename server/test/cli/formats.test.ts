@@ -52,14 +52,26 @@ test('json: every finding of several files, with the file as found', async () =>
       [join('plans', 'utf16-plan.md'), 'unfilled-placeholder', 'warning'],
     ],
   );
-  for (const f of findings) assert.deepEqual(Object.keys(f).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'rule', 'severity']);
+  for (const f of findings)
+    assert.deepEqual(Object.keys(f).sort(), [
+      'column',
+      'endColumn',
+      'endLine',
+      'file',
+      'line',
+      'message',
+      'rule',
+      'severity',
+    ]);
 });
 
 test('sarif: valid SARIF 2.1.0 with rules, levels, relative locations and UTF-16 columns', async () => {
   const r = await run(['check', '--format', 'sarif', 'plans', 'plans/missing-plan.md'], ws.dir);
   assert.equal(r.code, 2);
   const log = JSON.parse(r.stdout) as sarif.Log;
-  const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const schema = JSON.parse(
+    readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+  );
   // unicodeRegExp: false because the schema's `language` pattern has a stray `]`,
   // which only a non-Unicode RegExp accepts.
   const validate = new Ajv({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
@@ -77,7 +89,10 @@ test('sarif: valid SARIF 2.1.0 with rules, levels, relative locations and UTF-16
     assert.ok(descriptor, rule.id);
     assert.equal(descriptor.helpUri, `docs/rules.md#${rule.id}`);
     assert.equal(descriptor.shortDescription?.text, rule.description);
-    assert.equal(descriptor.defaultConfiguration?.level, { error: 'error', warning: 'warning', information: 'note', hint: 'note' }[rule.defaultSeverity]);
+    assert.equal(
+      descriptor.defaultConfiguration?.level,
+      { error: 'error', warning: 'warning', information: 'note', hint: 'note' }[rule.defaultSeverity],
+    );
   }
   assert.equal(runLog.columnKind, 'utf16CodeUnits');
   assert.equal(runLog.originalUriBaseIds?.['%SRCROOT%'].uri, pathToFileURL(ws.dir).href + '/');
@@ -101,14 +116,20 @@ test('sarif: valid SARIF 2.1.0 with rules, levels, relative locations and UTF-16
 });
 
 test('sarif: an information finding is a note; configuration problems are configuration notifications', async () => {
-  const cfg = workspace({ '.planmarkrc.json': '{ "rules": { "unfilled-placeholder": "information" }, "bogus": true }', 'plan.md': UTF16_PLAN });
+  const cfg = workspace({
+    '.planmarkrc.json': '{ "rules": { "unfilled-placeholder": "information" }, "bogus": true }',
+    'plan.md': UTF16_PLAN,
+  });
   try {
     const r = await run(['check', '--format', 'sarif', 'plan.md'], cfg.dir);
     assert.equal(r.code, 0);
     const [runLog] = (JSON.parse(r.stdout) as sarif.Log).runs;
     assert.equal(runLog.results?.[0].level, 'note');
     assert.equal(runLog.invocations?.[0].executionSuccessful, true);
-    assert.match(runLog.invocations?.[0].toolConfigurationNotifications?.[0].message.text ?? '', /bogus: unknown setting/);
+    assert.match(
+      runLog.invocations?.[0].toolConfigurationNotifications?.[0].message.text ?? '',
+      /bogus: unknown setting/,
+    );
   } finally {
     cfg.cleanup();
   }
@@ -143,7 +164,10 @@ test('json and sarif: a file outside the working directory keeps its absolute pa
   const outside = join(ws.dir, 'plans', 'error-plan.md');
   const cwd = join(ws.dir, 'elsewhere');
   mkdirSync(cwd);
-  const [json, sarifRun] = await Promise.all([run(['check', '--format', 'json', outside], cwd), run(['check', '--format', 'sarif', outside], cwd)]);
+  const [json, sarifRun] = await Promise.all([
+    run(['check', '--format', 'json', outside], cwd),
+    run(['check', '--format', 'sarif', outside], cwd),
+  ]);
   assert.equal(JSON.parse(json.stdout)[0].file, outside);
   const location = (JSON.parse(sarifRun.stdout) as sarif.Log).runs[0].results![0].locations![0].physicalLocation!;
   assert.deepEqual(location.artifactLocation, { uri: pathToFileURL(outside).href });

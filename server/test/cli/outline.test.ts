@@ -10,7 +10,9 @@ const SAMPLE_REL = 'test-fixtures/sample/plan.md';
 test('outline --format json prints the engine’s outline unchanged', async () => {
   const r = await run(['outline', '--format', 'json', SAMPLE_REL]);
   assert.equal(r.code, 0);
-  const expected = new PlanEngine(readFileSync(join(ROOT, 'server/templates/implementation-plan.md'), 'utf8')).analyze(SAMPLE_TEXT).outline;
+  const expected = new PlanEngine(readFileSync(join(ROOT, 'server/templates/implementation-plan.md'), 'utf8')).analyze(
+    SAMPLE_TEXT,
+  ).outline;
   assert.deepEqual(JSON.parse(r.stdout), JSON.parse(JSON.stringify(expected)));
 });
 

@@ -39,7 +39,10 @@ for (const [name, text] of Object.entries(cases)) {
 test('bad input: the nesting bomb is refused with one information finding', () => {
   const { findings, skipped } = engine.analyze('* '.repeat(8000) + 'a');
   assert.match(skipped ?? '', /nests lists or block quotes more than 64 deep/);
-  assert.deepEqual(findings.map((f) => [f.rule, f.severity]), [['validation-skipped', 'information']]);
+  assert.deepEqual(
+    findings.map((f) => [f.rule, f.severity]),
+    [['validation-skipped', 'information']],
+  );
 });
 
 test('bad input: a 5 MB plan is refused by maxFileSize, not parsed', () => {

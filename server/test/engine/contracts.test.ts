@@ -13,19 +13,31 @@ const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 
 test('manifest: every setting is contributed with the engine default', () => {
   const properties = manifest.contributes.configuration.properties as Record<string, { default: unknown }>;
-  assert.deepEqual(Object.keys(properties).sort(), Object.keys(configKeys).map((k) => `planmark.${k}`).sort());
+  assert.deepEqual(
+    Object.keys(properties).sort(),
+    Object.keys(configKeys)
+      .map((k) => `planmark.${k}`)
+      .sort(),
+  );
   for (const [key, value] of Object.entries(DEFAULT_CONFIG)) {
     assert.deepEqual(properties[`planmark.${key}`].default, value ?? null, key);
   }
   const ruleSettings = (properties['planmark.rules'] as unknown as { properties: Record<string, unknown> }).properties;
-  assert.deepEqual(Object.keys(ruleSettings), RULES.map((r) => r.id));
+  assert.deepEqual(
+    Object.keys(ruleSettings),
+    RULES.map((r) => r.id),
+  );
 });
 
 test('docs/rules.md documents every rule with its default severity', () => {
   const doc = readFileSync(join(REPO, 'docs', 'rules.md'), 'utf8');
   for (const rule of RULES) {
     assert.match(doc, new RegExp(`^## ${rule.id}$`, 'm'), `no section for ${rule.id}`);
-    assert.match(doc, new RegExp(`^\\| \\[\`${rule.id}\`\\]\\(#${rule.id}\\) \\| ${rule.defaultSeverity} \\|`, 'm'), `table row of ${rule.id}`);
+    assert.match(
+      doc,
+      new RegExp(`^\\| \\[\`${rule.id}\`\\]\\(#${rule.id}\\) \\| ${rule.defaultSeverity} \\|`, 'm'),
+      `table row of ${rule.id}`,
+    );
   }
 });
 
@@ -36,7 +48,8 @@ test('the shipped template is the shared reference template', () => {
 test('the engine imports no vscode, LSP, file system or other Node built-ins', () => {
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-  const forbidden = /from ['"](?:vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|node:[^'"]+|fs|path|os|child_process|worker_threads)['"]/;
+  const forbidden =
+    /from ['"](?:vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|node:[^'"]+|fs|path|os|child_process|worker_threads)['"]/;
   for (const file of files(join(REPO, 'server', 'src', 'engine'))) {
     const source = readFileSync(file, 'utf8');
     assert.doesNotMatch(source, forbidden, `${file} imports outside the engine's boundary`);

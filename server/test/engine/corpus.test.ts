@@ -44,7 +44,8 @@ for (const name of files) {
 
 test('corpus: the unfilled copy of the template reports its placeholders; the filled copy none', () => {
   const count = (file: string) =>
-    engine.analyze(readFileSync(join(CORPUS, file), 'utf8')).findings.filter((f) => f.rule === 'unfilled-placeholder').length;
+    engine.analyze(readFileSync(join(CORPUS, file), 'utf8')).findings.filter((f) => f.rule === 'unfilled-placeholder')
+      .length;
   assert.ok(count(files.find((f) => f.startsWith('11-'))!) > 100);
   assert.equal(count(files.find((f) => f.startsWith('04-'))!), 0);
 });

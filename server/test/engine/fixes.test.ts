@@ -29,10 +29,20 @@ for (const file of [...files(join(REPO, 'test-fixtures')), ...files(CORPUS)]) {
       for (const fix of finding.fixes ?? []) {
         const after = applyEdits(text, before.lines, fix.edits);
         // Outside the edits nothing changed: strip each edit's region from both and compare.
-        const offsets = fix.edits.map((e) => [before.lines.offset(e.range.start), before.lines.offset(e.range.end)]).sort((a, b) => a[0] - b[0]);
-        assert.equal(text.slice(0, offsets[0][0]), after.slice(0, offsets[0][0]), `${fix.title}: text before the edit changed`);
+        const offsets = fix.edits
+          .map((e) => [before.lines.offset(e.range.start), before.lines.offset(e.range.end)])
+          .sort((a, b) => a[0] - b[0]);
+        assert.equal(
+          text.slice(0, offsets[0][0]),
+          after.slice(0, offsets[0][0]),
+          `${fix.title}: text before the edit changed`,
+        );
         const tail = text.length - offsets[offsets.length - 1][1];
-        assert.equal(text.slice(text.length - tail), after.slice(after.length - tail), `${fix.title}: text after the edit changed`);
+        assert.equal(
+          text.slice(text.length - tail),
+          after.slice(after.length - tail),
+          `${fix.title}: text after the edit changed`,
+        );
         const result = engine.analyze(after, { today: '2026-11-24' }).findings;
         // The same finding must not survive at the same place (moves and inserts shift later findings).
         assert.ok(
@@ -40,7 +50,13 @@ for (const file of [...files(join(REPO, 'test-fixtures')), ...files(CORPUS)]) {
           `${fix.title} did not remove: ${key(finding)}`,
         );
         const errorsAfter = result.filter((f) => f.severity === 'error').length;
-        assert.ok(errorsAfter <= errorsBefore, `${fix.title} added errors: ${result.filter((f) => f.severity === 'error').map(key).join('; ')}`);
+        assert.ok(
+          errorsAfter <= errorsBefore,
+          `${fix.title} added errors: ${result
+            .filter((f) => f.severity === 'error')
+            .map(key)
+            .join('; ')}`,
+        );
       }
     }
   });

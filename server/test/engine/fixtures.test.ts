@@ -90,9 +90,16 @@ for (const file of markdownFiles(FIXTURES)) {
     for (const e of expected) {
       const i = unmatched.findIndex((f) => matches(e, f));
       if (i >= 0) unmatched.splice(i, 1);
-      else missing.push(`expected-file line ${e.line}: ${e.start}${e.end ? `-${e.end}` : ''} ${e.rule}${e.message ? ` "${e.message}"` : ''}`);
+      else
+        missing.push(
+          `expected-file line ${e.line}: ${e.start}${e.end ? `-${e.end}` : ''} ${e.rule}${e.message ? ` "${e.message}"` : ''}`,
+        );
     }
     const extra = unmatched.map((f) => `${format(f)} "${f.message}"`);
-    assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, `${name}: findings differ from ${relative(FIXTURES, sidecar)}`);
+    assert.deepEqual(
+      { missing, extra },
+      { missing: [], extra: [] },
+      `${name}: findings differ from ${relative(FIXTURES, sidecar)}`,
+    );
   });
 }

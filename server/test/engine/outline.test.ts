@@ -30,20 +30,32 @@ const plan = lines(
 test('outline: sections with tasks, progress and estimates', () => {
   const { outline } = new PlanEngine(TEMPLATE_TEXT).analyze(plan);
   assert.equal(outline.title, 'Shop - Implementation Plan');
-  assert.deepEqual(outline.sections.map((s) => [s.title, s.phase, s.done, s.total, s.estimateHours, s.remainingHours]), [
-    ['Shop - Implementation Plan', undefined, 1, 1, 0, 0],
-    ['Phase 1: Build ✅', '1', 2, 3, 11, 3],
-    ['Phase 2: Ship', '2', 0, 1, 0, 0],
-  ]);
+  assert.deepEqual(
+    outline.sections.map((s) => [s.title, s.phase, s.done, s.total, s.estimateHours, s.remainingHours]),
+    [
+      ['Shop - Implementation Plan', undefined, 1, 1, 0, 0],
+      ['Phase 1: Build ✅', '1', 2, 3, 11, 3],
+      ['Phase 2: Ship', '2', 0, 1, 0, 0],
+    ],
+  );
   const backend = outline.sections[1].children[0];
   assert.equal(backend.title, '1.1 Backend');
-  assert.deepEqual(backend.tasks.map((t) => [t.text, t.checked, t.estimateHours, t.children.length]), [
-    ['API', true, 8, 0],
-    ['Jobs', false, 3, 1],
-  ]);
-  assert.deepEqual(backend.tasks[0].checkboxRange, { start: { line: 7, character: 2 }, end: { line: 7, character: 5 } });
+  assert.deepEqual(
+    backend.tasks.map((t) => [t.text, t.checked, t.estimateHours, t.children.length]),
+    [
+      ['API', true, 8, 0],
+      ['Jobs', false, 3, 1],
+    ],
+  );
+  assert.deepEqual(backend.tasks[0].checkboxRange, {
+    start: { line: 7, character: 2 },
+    end: { line: 7, character: 5 },
+  });
   assert.deepEqual(backend.tasks[0].fields, { File: '`api.ts`', Estimate: '1d' });
-  assert.deepEqual([outline.done, outline.total, outline.percent, outline.estimateHours, outline.remainingHours], [3, 5, 60, 11, 3]);
+  assert.deepEqual(
+    [outline.done, outline.total, outline.percent, outline.estimateHours, outline.remainingHours],
+    [3, 5, 60, 11, 3],
+  );
 });
 
 test('outline: hours per day comes from the configuration', () => {

@@ -11,20 +11,49 @@ const fixesOf = (text: string) =>
     .findings.filter((f) => f.rule === 'unfilled-placeholder')
     .map((f) => ({ at: `${f.range.start.line}:${f.range.start.character}-${f.range.end.character}`, fixes: f.fixes }));
 
-test('[DATE] and [Date] become today; [FEATURE_NAME] the title\'s feature; others get no fix', () => {
-  const text = lines('# Login - Implementation Plan', '', '**Feature**: [FEATURE_NAME]', '**Created**: [DATE]', '- M1 - [Date] by [Name]', '- [date] stays');
+test("[DATE] and [Date] become today; [FEATURE_NAME] the title's feature; others get no fix", () => {
+  const text = lines(
+    '# Login - Implementation Plan',
+    '',
+    '**Feature**: [FEATURE_NAME]',
+    '**Created**: [DATE]',
+    '- M1 - [Date] by [Name]',
+    '- [date] stays',
+  );
   assert.deepEqual(fixesOf(text), [
     {
       at: '2:13-27',
-      fixes: [{ title: 'Replace [FEATURE_NAME] with the feature name "Login"', preferred: true, edits: [{ range: { start: { line: 2, character: 13 }, end: { line: 2, character: 27 } }, newText: 'Login' }] }],
+      fixes: [
+        {
+          title: 'Replace [FEATURE_NAME] with the feature name "Login"',
+          preferred: true,
+          edits: [{ range: { start: { line: 2, character: 13 }, end: { line: 2, character: 27 } }, newText: 'Login' }],
+        },
+      ],
     },
     {
       at: '3:13-19',
-      fixes: [{ title: 'Replace [DATE] with today (2026-11-24)', preferred: true, edits: [{ range: { start: { line: 3, character: 13 }, end: { line: 3, character: 19 } }, newText: '2026-11-24' }] }],
+      fixes: [
+        {
+          title: 'Replace [DATE] with today (2026-11-24)',
+          preferred: true,
+          edits: [
+            { range: { start: { line: 3, character: 13 }, end: { line: 3, character: 19 } }, newText: '2026-11-24' },
+          ],
+        },
+      ],
     },
     {
       at: '4:7-13',
-      fixes: [{ title: 'Replace [Date] with today (2026-11-24)', preferred: true, edits: [{ range: { start: { line: 4, character: 7 }, end: { line: 4, character: 13 } }, newText: '2026-11-24' }] }],
+      fixes: [
+        {
+          title: 'Replace [Date] with today (2026-11-24)',
+          preferred: true,
+          edits: [
+            { range: { start: { line: 4, character: 7 }, end: { line: 4, character: 13 } }, newText: '2026-11-24' },
+          ],
+        },
+      ],
     },
     { at: '4:17-23', fixes: undefined },
     // The timeline's start and end dates are not today.
@@ -36,13 +65,26 @@ test('[FEATURE_NAME] in the title takes the Feature field; with neither filled i
   const named = lines('# [FEATURE_NAME] - Implementation Plan', '', '**Feature**: `Checkout`');
   assert.equal(fixesOf(named)[0].fixes?.[0].edits[0].newText, 'Checkout');
   const unnamed = lines('# [FEATURE_NAME] - Implementation Plan', '', '**Feature**: [FEATURE_NAME]');
-  assert.deepEqual(fixesOf(unnamed).map((f) => f.fixes), [undefined, undefined]);
+  assert.deepEqual(
+    fixesOf(unnamed).map((f) => f.fixes),
+    [undefined, undefined],
+  );
 });
 
-test('task-missing-field inserts the template\'s placeholder text, not one of its example paths', () => {
-  const text = lines('# Login - Implementation Plan', '', '## Phase 1: Build', '', '- [ ] **Task**: Write it', '  - **Dependencies**: None');
+test("task-missing-field inserts the template's placeholder text, not one of its example paths", () => {
+  const text = lines(
+    '# Login - Implementation Plan',
+    '',
+    '## Phase 1: Build',
+    '',
+    '- [ ] **Task**: Write it',
+    '  - **Dependencies**: None',
+  );
   const finding = engine.analyze(text).findings.find((f) => f.rule === 'task-missing-field');
   assert.deepEqual(finding?.fixes?.[0].edits, [
-    { range: { start: { line: 5, character: 26 }, end: { line: 5, character: 26 } }, newText: '\n  - **File**: [list files]\n  - **Estimate**: [hours]' },
+    {
+      range: { start: { line: 5, character: 26 }, end: { line: 5, character: 26 } },
+      newText: '\n  - **File**: [list files]\n  - **Estimate**: [hours]',
+    },
   ]);
 });

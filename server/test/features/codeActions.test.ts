@@ -28,7 +28,8 @@ const PLAN = lines(
 
 const doc = planDoc(PLAN);
 const diagnostics = doc.analysis.findings.map(toDiagnostic);
-const ask = (d: Diagnostic[], only?: string[]) => codeActions(doc, { textDocument: { uri: URI }, range: range(0, 0, 0, 0), context: { diagnostics: d, only } });
+const ask = (d: Diagnostic[], only?: string[]) =>
+  codeActions(doc, { textDocument: { uri: URI }, range: range(0, 0, 0, 0), context: { diagnostics: d, only } });
 const byRule = (rule: string) => diagnostics.filter((d) => d.code === rule);
 
 describe('quick fixes', () => {
@@ -50,14 +51,20 @@ describe('quick fixes', () => {
     const actions = ask([status]);
     assert.deepEqual(
       actions.map((a) => [a.title, a.isPreferred, a.edit?.changes?.[URI][0].newText]),
-      ['Planning', 'In Progress', 'In Review', 'Blocked', 'Complete', 'Cancelled'].map((s) => [`Set Status to ${s}`, false, s]),
+      ['Planning', 'In Progress', 'In Review', 'Blocked', 'Complete', 'Cancelled'].map((s) => [
+        `Set Status to ${s}`,
+        false,
+        s,
+      ]),
     );
     assert.deepEqual(actions[0].edit?.changes?.[URI][0].range, range(4, 12, 4, 17));
   });
 
-  test('placeholders: [DATE] to today, [FEATURE_NAME] to the title\'s feature', () => {
+  test("placeholders: [DATE] to today, [FEATURE_NAME] to the title's feature", () => {
     const [feature, date] = byRule('unfilled-placeholder');
-    assert.deepEqual(ask([feature])[0].edit, { changes: { [URI]: [{ range: range(2, 13, 2, 27), newText: 'Login' }] } });
+    assert.deepEqual(ask([feature])[0].edit, {
+      changes: { [URI]: [{ range: range(2, 13, 2, 27), newText: 'Login' }] },
+    });
     assert.deepEqual(ask([date])[0].edit, { changes: { [URI]: [{ range: range(3, 13, 3, 19), newText: TODAY }] } });
   });
 
@@ -100,7 +107,10 @@ describe('fix all', () => {
   );
 
   test('source.fixAll.planmark applies every safe fix in one edit, and only when asked for', () => {
-    assert.equal(ask(diagnostics).some((a) => a.kind === FIX_ALL_KIND), false);
+    assert.equal(
+      ask(diagnostics).some((a) => a.kind === FIX_ALL_KIND),
+      false,
+    );
     const [action] = ask([], ['source.fixAll']);
     assert.equal(action.kind, FIX_ALL_KIND);
     const edits = action.edit!.changes![URI];
@@ -110,7 +120,11 @@ describe('fix all', () => {
   test('what is not safe stays: a Status to choose, missing sections and fields, a task without File', () => {
     const after = planDoc(fixed);
     assert.deepEqual(fixAllEdits(after.analysis), []);
-    assert.deepEqual([...new Set(after.analysis.findings.map((f) => f.rule))].sort(), ['invalid-metadata', 'missing-section', 'task-missing-field']);
+    assert.deepEqual([...new Set(after.analysis.findings.map((f) => f.rule))].sort(), [
+      'invalid-metadata',
+      'missing-section',
+      'task-missing-field',
+    ]);
   });
 
   test('fixAllText repeats until nothing is left and counts the fixes', () => {
@@ -119,6 +133,13 @@ describe('fix all', () => {
   });
 
   test('a plan without fixable findings offers no fix-all action', () => {
-    assert.deepEqual(codeActions(planDoc(fixed), { textDocument: { uri: URI }, range: range(0, 0, 0, 0), context: { diagnostics: [], only: [FIX_ALL_KIND] } }), []);
+    assert.deepEqual(
+      codeActions(planDoc(fixed), {
+        textDocument: { uri: URI },
+        range: range(0, 0, 0, 0),
+        context: { diagnostics: [], only: [FIX_ALL_KIND] },
+      }),
+      [],
+    );
   });
 });

@@ -30,27 +30,49 @@ const PLAN = lines(
 );
 
 const doc = planDoc(PLAN);
-const complete = async (line: number, character: number, ws = NO_FILES, snippets = true) => (await completion(doc, pos(line, character), ws, { snippets }))?.items ?? null;
+const complete = async (line: number, character: number, ws = NO_FILES, snippets = true) =>
+  (await completion(doc, pos(line, character), ws, { snippets }))?.items ?? null;
 const edit = (item: CompletionItem) => item.textEdit as TextEdit;
 
 describe('completion', () => {
   test('after "## ": the missing top-level sections in template order, each with its skeleton as a snippet', async () => {
     const items = (await complete(18, 3))!;
-    assert.deepEqual(items.slice(0, 3).map((i) => i.label), ['Phase 0: Research & Analysis', 'Phase 2: Implementation Tasks', 'Phase 3: Testing Strategy']);
+    assert.deepEqual(
+      items.slice(0, 3).map((i) => i.label),
+      ['Phase 0: Research & Analysis', 'Phase 2: Implementation Tasks', 'Phase 3: Testing Strategy'],
+    );
     assert.ok(!items.some((i) => i.label === 'Executive Summary' || i.label === 'Phase 1: Foundation & Contracts'));
     assert.equal(items.at(-1)!.label, 'Appendix');
     const phase0 = items[0];
     assert.equal(phase0.insertTextFormat, 2);
     assert.deepEqual(edit(phase0).range, range(18, 3, 18, 3));
-    assert.match(edit(phase0).newText, /^Phase 0: Research & Analysis\$0\n\n### Technical Research\n- \[ \] Research existing/);
+    assert.match(
+      edit(phase0).newText,
+      /^Phase 0: Research & Analysis\$0\n\n### Technical Research\n- \[ \] Research existing/,
+    );
     assert.match(edit(phase0).newText, /\| \$\{1:\[Risk 1\]\} \| High\/Med\/Low/);
   });
 
   test('after "### " inside a section: its missing template subsections only', async () => {
-    const text = lines('# Login - Implementation Plan', '', '## Executive Summary', '', '### Feature Overview', 'x', '', '### ');
+    const text = lines(
+      '# Login - Implementation Plan',
+      '',
+      '## Executive Summary',
+      '',
+      '### Feature Overview',
+      'x',
+      '',
+      '### ',
+    );
     const items = (await completion(planDoc(text), pos(7, 4), NO_FILES))!.items;
-    assert.deepEqual(items.map((i) => i.label), ['Implementation Approach', 'Success Criteria']);
-    assert.equal(edit(items[1]).newText, 'Success Criteria$0\n- ${1:[Criterion 1]}\n- ${2:[Criterion 2]}\n- ${3:[Criterion 3]}\n');
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['Implementation Approach', 'Success Criteria'],
+    );
+    assert.equal(
+      edit(items[1]).newText,
+      'Success Criteria$0\n- ${1:[Criterion 1]}\n- ${2:[Criterion 2]}\n- ${3:[Criterion 3]}\n',
+    );
   });
 
   test('without snippet support the heading alone is inserted', async () => {
@@ -61,31 +83,43 @@ describe('completion', () => {
 
   test('in a task block: the fields it lacks, as snippets with tab stops', async () => {
     const items = (await complete(14, 7))!;
-    assert.deepEqual(items.map((i) => [i.label, edit(i).newText]), [
-      ['**Estimate**:', '**Estimate**: ${1:2h}'],
-      ['**Tests**:', '**Tests**: `${1:path/to/file.test.ts}`'],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.label, edit(i).newText]),
+      [
+        ['**Estimate**:', '**Estimate**: ${1:2h}'],
+        ['**Tests**:', '**Tests**: `${1:path/to/file.test.ts}`'],
+      ],
+    );
     assert.deepEqual(edit(items[0]).range, range(14, 4, 14, 7));
   });
 
   test('in Dependencies: the other tasks, ids first, replacing the entry being typed', async () => {
     const items = (await complete(13, 24))!;
-    assert.deepEqual(items.map((i) => [i.label, i.detail]), [['T0008', 'T0008 Style it']]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [['T0008', 'T0008 Style it']],
+    );
     assert.deepEqual(edit(items[0]), { range: range(13, 22, 13, 24), newText: 'T0008' });
   });
 
   test('in Status: the allowed values, replacing the whole value', async () => {
     const items = (await complete(2, 16))!;
-    assert.deepEqual(items.map((i) => i.label), ['Planning', 'In Progress', 'In Review', 'Blocked', 'Complete', 'Cancelled']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['Planning', 'In Progress', 'In Review', 'Blocked', 'Complete', 'Cancelled'],
+    );
     assert.deepEqual(edit(items[0]), { range: range(2, 12, 2, 16), newText: 'Planning' });
   });
 
   test('in File / Tests: workspace files matching what is typed, inside the backticks', async () => {
     const items = (await complete(12, 18, files('src/form.ts', 'src/fo.css', 'README.md')))!;
-    assert.deepEqual(items.map((i) => edit(i)), [
-      { range: range(12, 15, 12, 18), newText: 'src/form.ts' },
-      { range: range(12, 15, 12, 18), newText: 'src/fo.css' },
-    ]);
+    assert.deepEqual(
+      items.map((i) => edit(i)),
+      [
+        { range: range(12, 15, 12, 18), newText: 'src/form.ts' },
+        { range: range(12, 15, 12, 18), newText: 'src/fo.css' },
+      ],
+    );
     assert.deepEqual(await complete(12, 18), [], 'a virtual workspace has no files');
   });
 
@@ -94,9 +128,12 @@ describe('completion', () => {
     assert.equal(item.label, 'task');
     assert.deepEqual(edit(item), {
       range: range(20, 0, 20, 2),
-      newText: '- [ ] **Task**: T0009 ${1:title}\n  - **File**: `${2:path/to/file}`\n  - **Estimate**: ${3:2h}\n  - **Dependencies**: ${4:None}$0',
+      newText:
+        '- [ ] **Task**: T0009 ${1:title}\n  - **File**: `${2:path/to/file}`\n  - **Estimate**: ${3:2h}\n  - **Dependencies**: ${4:None}$0',
     });
-    const unnumbered = planDoc(lines('# Login - Implementation Plan', '', '## Phase 1: Build', '', '- [ ] **Task**: Write it', '', 'ta'));
+    const unnumbered = planDoc(
+      lines('# Login - Implementation Plan', '', '## Phase 1: Build', '', '- [ ] **Task**: Write it', '', 'ta'),
+    );
     const [plain] = (await completion(unnumbered, pos(6, 2), NO_FILES))!.items;
     assert.match(edit(plain).newText, /^- \[ \] \*\*Task\*\*: \$\{1:title\}\n/);
   });
@@ -106,6 +143,12 @@ describe('completion', () => {
   });
 
   test('ids increment keeping their width', () => {
-    assert.deepEqual(['T0009', '2.3', 'TASK-099', 'B1.9', 'X'].map(increment), ['T0010', '2.4', 'TASK-100', 'B1.10', 'X']);
+    assert.deepEqual(['T0009', '2.3', 'TASK-099', 'B1.9', 'X'].map(increment), [
+      'T0010',
+      '2.4',
+      'TASK-100',
+      'B1.10',
+      'X',
+    ]);
   });
 });

@@ -29,6 +29,7 @@ export function pos(line: number, character: number) {
 export function files(...paths: string[]): WorkspaceFiles {
   return {
     list: async () => paths,
-    resolve: (_uri, path) => (paths.includes(path.replace(/^\.\//, '')) ? `file:///ws/${path.replace(/^\.\//, '')}` : undefined),
+    resolve: (_uri, path) =>
+      paths.includes(path.replace(/^\.\//, '')) ? `file:///ws/${path.replace(/^\.\//, '')}` : undefined,
   };
 }

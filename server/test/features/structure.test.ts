@@ -42,7 +42,10 @@ describe('hover', () => {
       text(hover(doc, pos(2, 15)))?.split('\n\n---\n\n')[0],
       '**Placeholder** `[DATE]` before the first section: replace it with the real content. The quick fix writes `2026-11-24`.\n\nThe template has it here:\n- `**Created**: [DATE]`',
     );
-    assert.match(text(hover(planDoc(lines('# X - Implementation Plan', '', '## Phase 1: A', '', 'Owner: [TODO]')), pos(4, 9)))!, /^\*\*Placeholder\*\* `\[TODO\]` in \*\*Phase 1: A\*\*: .*\n\nA generic placeholder/);
+    assert.match(
+      text(hover(planDoc(lines('# X - Implementation Plan', '', '## Phase 1: A', '', 'Owner: [TODO]')), pos(4, 9)))!,
+      /^\*\*Placeholder\*\* `\[TODO\]` in \*\*Phase 1: A\*\*: .*\n\nA generic placeholder/,
+    );
   });
 
   test('a task: state, phase, fields, dependencies and dependents with links to their lines', () => {
@@ -74,7 +77,13 @@ describe('hover', () => {
 
 describe('symbols and folding', () => {
   test('document symbols: phases → subsections → task blocks, state and estimate in detail', () => {
-    const task = (name: string, detail: string, r: number[], s: number[]) => ({ name, detail, kind: 24, range: range(r[0], r[1], r[2], r[3]), selectionRange: range(s[0], s[1], s[2], s[3]) });
+    const task = (name: string, detail: string, r: number[], s: number[]) => ({
+      name,
+      detail,
+      kind: 24,
+      range: range(r[0], r[1], r[2], r[3]),
+      selectionRange: range(s[0], s[1], s[2], s[3]),
+    });
     assert.deepEqual(documentSymbols(doc), [
       {
         name: 'Phase 1: Build',
@@ -87,16 +96,32 @@ describe('symbols and folding', () => {
             kind: 3,
             range: range(6, 0, 16, 0),
             selectionRange: range(6, 0, 6, 15),
-            children: [task('T001 Write the API', '☑ done · 4h', [8, 0, 10, 20], [8, 16, 8, 34]), task('T002 Write the form', '☐ open · 2h', [11, 0, 14, 41], [11, 16, 11, 35])],
+            children: [
+              task('T001 Write the API', '☑ done · 4h', [8, 0, 10, 20], [8, 16, 8, 34]),
+              task('T002 Write the form', '☐ open · 2h', [11, 0, 14, 41], [11, 16, 11, 35]),
+            ],
           },
         ],
       },
-      { name: 'Phase 2: Ship', kind: 2, range: range(16, 0, 21, 0), selectionRange: range(16, 0, 16, 16), children: [task('T003 Release [version]', '☐ open · 8h', [18, 0, 20, 32], [18, 16, 18, 38])] },
+      {
+        name: 'Phase 2: Ship',
+        kind: 2,
+        range: range(16, 0, 21, 0),
+        selectionRange: range(16, 0, 16, 16),
+        children: [task('T003 Release [version]', '☐ open · 8h', [18, 0, 20, 32], [18, 16, 18, 38])],
+      },
     ]);
   });
 
-  test('workspace symbols: tasks whose name has the query\'s letters in order', () => {
-    assert.deepEqual(workspaceSymbols(doc, 'wf'), [{ name: 'T002 Write the form', kind: 24, location: { uri: URI, range: range(11, 2, 11, 35) }, containerName: 'Phase 1: Build' }]);
+  test("workspace symbols: tasks whose name has the query's letters in order", () => {
+    assert.deepEqual(workspaceSymbols(doc, 'wf'), [
+      {
+        name: 'T002 Write the form',
+        kind: 24,
+        location: { uri: URI, range: range(11, 2, 11, 35) },
+        containerName: 'Phase 1: Build',
+      },
+    ]);
     assert.equal(workspaceSymbols(doc, '').length, 3);
   });
 
@@ -118,7 +143,10 @@ describe('symbols and folding', () => {
     ]);
     assert.deepEqual(codeLenses(planDoc(PLAN, { codeLens: false })), []);
     const unestimated = planDoc(lines('# X - Implementation Plan', '', '## Phase 1: A', '', '- [x] one', '- [ ] two'));
-    assert.deepEqual(codeLenses(unestimated).map((l) => l.command?.title), ['1/2 done']);
+    assert.deepEqual(
+      codeLenses(unestimated).map((l) => l.command?.title),
+      ['1/2 done'],
+    );
   });
 });
 
@@ -126,12 +154,26 @@ describe('navigation', () => {
   test('definition: from a Dependencies entry to the task it names (an unresolved one goes nowhere)', () => {
     assert.deepEqual(definition(doc, pos(14, 23)), { uri: URI, range: range(8, 2, 8, 34) });
     assert.equal(definition(doc, pos(14, 30)), null);
-    const section = planDoc(lines('# X - Implementation Plan', '', '## Phase 1: A', '', '#### Service Layer', '', '- [ ] **Task**: B', '  - **Dependencies**: Service layer'));
+    const section = planDoc(
+      lines(
+        '# X - Implementation Plan',
+        '',
+        '## Phase 1: A',
+        '',
+        '#### Service Layer',
+        '',
+        '- [ ] **Task**: B',
+        '  - **Dependencies**: Service layer',
+      ),
+    );
     assert.deepEqual(definition(section, pos(7, 24)), { uri: URI, range: range(4, 0, 4, 18) });
   });
 
-  test('references: the task\'s id and every entry naming it, by id in any case', () => {
-    const expected = [range(8, 16, 8, 20), range(14, 22, 14, 26), range(20, 28, 20, 32)].map((r) => ({ uri: URI, range: r }));
+  test("references: the task's id and every entry naming it, by id in any case", () => {
+    const expected = [range(8, 16, 8, 20), range(14, 22, 14, 26), range(20, 28, 20, 32)].map((r) => ({
+      uri: URI,
+      range: r,
+    }));
     assert.deepEqual(references(doc, pos(8, 17), true), expected);
     assert.deepEqual(references(doc, pos(20, 29), false), expected.slice(1));
   });
@@ -140,11 +182,20 @@ describe('navigation', () => {
     assert.equal(prepareRename(doc, pos(20, 27)), null, 'between entries');
     assert.deepEqual(prepareRename(doc, pos(20, 29)), { range: range(20, 28, 20, 32), placeholder: 'T001' });
     assert.deepEqual(rename(doc, pos(20, 29), 'A-1'), {
-      changes: { [URI]: [range(8, 16, 8, 20), range(14, 22, 14, 26), range(20, 28, 20, 32)].map((r) => ({ range: r, newText: 'A-1' })) },
+      changes: {
+        [URI]: [range(8, 16, 8, 20), range(14, 22, 14, 26), range(20, 28, 20, 32)].map((r) => ({
+          range: r,
+          newText: 'A-1',
+        })),
+      },
     });
     assert.deepEqual(rename(doc, pos(8, 17), 'T002'), { error: 'Another task already has the id T002.' });
-    assert.deepEqual(rename(doc, pos(8, 17), 'two words'), { error: '"two words" is not a task id: use letters and digits such as T001, TASK-7 or 2.1.' });
-    assert.deepEqual(rename(doc, pos(9, 5), 'T9'), { error: 'Only a task id (such as T001 or 2.1) can be renamed here.' });
+    assert.deepEqual(rename(doc, pos(8, 17), 'two words'), {
+      error: '"two words" is not a task id: use letters and digits such as T001, TASK-7 or 2.1.',
+    });
+    assert.deepEqual(rename(doc, pos(9, 5), 'T9'), {
+      error: 'Only a task id (such as T001 or 2.1) can be renamed here.',
+    });
   });
 });
 

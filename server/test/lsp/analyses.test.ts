@@ -38,7 +38,10 @@ describe('Analyses', () => {
     mock.timers.tick(50);
     assert.equal((await waiting)?.version, 2);
     assert.deepEqual(calls, ['a@2']);
-    assert.deepEqual(published.map((r) => r.version), [2]);
+    assert.deepEqual(
+      published.map((r) => r.version),
+      [2],
+    );
   });
 
   test('a version is analysed once, however often it is asked for', async () => {

@@ -17,7 +17,10 @@ function setup(fetchSettings: () => Promise<unknown>, getText: () => string) {
 
 describe('createAnalyzer', () => {
   test('a plan is analysed with its folder settings', async () => {
-    const { analyze, errors } = setup(async () => ({}), () => '# X - Implementation Plan\n');
+    const { analyze, errors } = setup(
+      async () => ({}),
+      () => '# X - Implementation Plan\n',
+    );
     const result = await analyze('untitled:x');
     assert.equal(result?.version, 3);
     assert.ok(result?.analysis && result.analysis.findings.length > 0);
@@ -25,16 +28,25 @@ describe('createAnalyzer', () => {
   });
 
   test('a document that is not a plan gets no analysis', async () => {
-    const { analyze } = setup(async () => ({}), () => '# Notes\n');
+    const { analyze } = setup(
+      async () => ({}),
+      () => '# Notes\n',
+    );
     assert.deepEqual(await analyze('untitled:notes'), { uri: 'untitled:notes', version: 3 });
   });
 
   test('a failure loading settings or reading the document is logged and reported as a failure', async () => {
     for (const { analyze, errors } of [
-      setup(() => Promise.reject(new Error('settings exploded')), () => ''),
-      setup(async () => ({}), () => {
-        throw new Error('text exploded');
-      }),
+      setup(
+        () => Promise.reject(new Error('settings exploded')),
+        () => '',
+      ),
+      setup(
+        async () => ({}),
+        () => {
+          throw new Error('text exploded');
+        },
+      ),
     ]) {
       const result = await analyze('untitled:x');
       assert.match(result?.failure ?? '', /exploded/);
@@ -58,7 +70,12 @@ describe('createAnalyzer', () => {
       const logger: Logger = { error: () => {}, info: () => {} };
       const workspace = new Workspace({ fetchSettings: async () => settings, loaded: () => {} });
       const documents = { get: () => ({ version: 1, getText: () => BIG }) };
-      return { analyze: createAnalyzer(documents, workspace, logger, offThread), asked, late, answer: (o: ParseOutcome) => answer(o) };
+      return {
+        analyze: createAnalyzer(documents, workspace, logger, offThread),
+        asked,
+        late,
+        answer: (o: ParseOutcome) => answer(o),
+      };
     }
 
     test('past parseTimeoutMs: a notice naming the long stretch, then a new analysis when parsing ends', async () => {
@@ -66,7 +83,10 @@ describe('createAnalyzer', () => {
       const { analyze, asked, late, answer } = offThreadSetup({ parseTimeoutMs: 20 });
       const result = await analyze('untitled:big-plan.md');
       assert.deepEqual(asked, ['untitled:big-plan.md']);
-      assert.match(result?.analysis?.skipped ?? '', /^parsing it takes longer than 20 ms \(the parseTimeoutMs setting\) — the longest stretch without a heading or list item is lines 3–2,004; the findings follow when parsing ends$/);
+      assert.match(
+        result?.analysis?.skipped ?? '',
+        /^parsing it takes longer than 20 ms \(the parseTimeoutMs setting\) — the longest stretch without a heading or list item is lines 3–2,004; the findings follow when parsing ends$/,
+      );
       assert.deepEqual(late, []);
       answer('parsed');
       await new Promise(setImmediate);
@@ -79,7 +99,10 @@ describe('createAnalyzer', () => {
       const first = analyze('untitled:big-plan.md');
       await new Promise(setImmediate);
       answer('gave-up');
-      assert.match((await first)?.analysis?.skipped ?? '', /^parsing it took so long that planmark stopped \(the longest stretch without a heading or list item is lines 3–2,004\); it tries again after the next change$/);
+      assert.match(
+        (await first)?.analysis?.skipped ?? '',
+        /^parsing it took so long that planmark stopped \(the longest stretch without a heading or list item is lines 3–2,004\); it tries again after the next change$/,
+      );
       assert.match((await analyze('untitled:big-plan.md'))?.analysis?.skipped ?? '', /planmark stopped/);
       assert.equal(asked.length, 1);
     });

@@ -7,7 +7,8 @@ import { OffThreadParser, type ParseOutcome } from '../../src/node/offThreadPars
 // The worker behind large parses, as bundled (npm test builds dist/ first).
 
 const WORKER = join(__dirname, '..', '..', '..', 'dist', 'parseWorker.js');
-const PLAN = '# P - Implementation Plan\n\n## Executive Summary\n\nText with [a link](https://x.y).\n\n## Phase 0: Research\n\n- [ ] one\n';
+const PLAN =
+  '# P - Implementation Plan\n\n## Executive Summary\n\nText with [a link](https://x.y).\n\n## Phase 0: Research\n\n- [ ] one\n';
 /** Seconds of parsing: a paragraph of thousands of lines full of links. */
 const SLOW = '# S\n\n' + 'See [a link](https://example.com/a) and <https://example.com/b> and [ref][r].\n'.repeat(3000);
 
@@ -21,7 +22,10 @@ describe('OffThreadParser', () => {
     const chunks = parseMarkdown(PLAN);
     assert.equal(parseCount.pieces, before);
     // The title, two sections and the task item: each a piece.
-    assert.deepEqual(chunks.map((c) => c.root.children[0].type), ['heading', 'heading', 'heading', 'list']);
+    assert.deepEqual(
+      chunks.map((c) => c.root.children[0].type),
+      ['heading', 'heading', 'heading', 'list'],
+    );
     assert.deepEqual(logged, []);
     parser.dispose();
   });

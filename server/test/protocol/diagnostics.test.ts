@@ -50,7 +50,10 @@ describe('diagnostics, pulled', () => {
     await client.open(uri, SMALL_PLAN);
     const first = full(await client.pull(uri));
     assert.ok(first.resultId);
-    assert.deepEqual(await client.pull(uri, first.resultId), { kind: DocumentDiagnosticReportKind.Unchanged, resultId: first.resultId });
+    assert.deepEqual(await client.pull(uri, first.resultId), {
+      kind: DocumentDiagnosticReportKind.Unchanged,
+      resultId: first.resultId,
+    });
 
     await client.change(uri, 2, [FILL_PLACEHOLDER]);
     const second = full(await client.pull(uri, first.resultId));
@@ -88,8 +91,20 @@ describe('diagnostics, pulled', () => {
     // Fixes may fill in today's date; the day may turn between the two runs.
     const undated = (value: unknown) => JSON.parse(JSON.stringify(value ?? null).replace(/\d{4}-\d{2}-\d{2}/g, 'DATE'));
     assert.deepEqual(
-      items.map((d) => ({ rule: d.code, severity: SEVERITIES[d.severity! - 1], message: d.message, range: d.range, fixes: undated((d.data as { fixes?: unknown }).fixes) })),
-      expected.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range, fixes: undated(f.fixes) })),
+      items.map((d) => ({
+        rule: d.code,
+        severity: SEVERITIES[d.severity! - 1],
+        message: d.message,
+        range: d.range,
+        fixes: undated((d.data as { fixes?: unknown }).fixes),
+      })),
+      expected.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        range: f.range,
+        fixes: undated(f.fixes),
+      })),
     );
   });
 });

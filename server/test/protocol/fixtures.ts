@@ -37,7 +37,13 @@ export const UNICODE_PLAN =
     '',
   ].join('\r\n');
 
-export const NOT_A_PLAN = joinLines('# Meeting notes', '', 'Bring [ServiceName] and a [placeholder].', '- [ ] buy milk', '');
+export const NOT_A_PLAN = joinLines(
+  '# Meeting notes',
+  '',
+  'Bring [ServiceName] and a [placeholder].',
+  '- [ ] buy milk',
+  '',
+);
 
 export interface TempWorkspace {
   path: string;

@@ -116,11 +116,16 @@ export class LspTestClient {
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    return this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version, text },
+    });
   }
 
   change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
-    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+    return this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges,
+    });
   }
 
   close(uri: string): Promise<void> {
@@ -162,7 +167,12 @@ export class LspTestClient {
   }
 
   /** The first message from index `from` on with this method for which `accept` holds: already received, or the next one. */
-  waitFor<T>(method: string, accept: (params: T) => boolean = () => true, from = 0, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+  waitFor<T>(
+    method: string,
+    accept: (params: T) => boolean = () => true,
+    from = 0,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+  ): Promise<T> {
     const matches = (m: Received) => m.method === method && accept(m.params as T);
     const earlier = this.received.slice(from).find(matches);
     if (earlier) return Promise.resolve(earlier.params as T);
@@ -171,19 +181,41 @@ export class LspTestClient {
       listener = (message) => matches(message) && resolve(message.params as T);
       this.listeners.add(listener);
     });
-    const recent = () => this.received.slice(-5).map((m) => m.method).join(', ');
-    return withTimeout(arrival, timeoutMs, `${method} (last received: ${recent() || 'nothing'}; server stderr: ${this.stderr.slice(-500) || 'empty'})`).finally(
-      () => this.listeners.delete(listener),
-    );
+    const recent = () =>
+      this.received
+        .slice(-5)
+        .map((m) => m.method)
+        .join(', ');
+    return withTimeout(
+      arrival,
+      timeoutMs,
+      `${method} (last received: ${recent() || 'nothing'}; server stderr: ${this.stderr.slice(-500) || 'empty'})`,
+    ).finally(() => this.listeners.delete(listener));
   }
 
   /** The published diagnostics for `uri` that `accept`, from index `from` on. */
-  diagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true, from = 0): Promise<PublishDiagnosticsParams> {
-    return this.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && accept(p), from);
+  diagnostics(
+    uri: string,
+    accept: (params: PublishDiagnosticsParams) => boolean = () => true,
+    from = 0,
+  ): Promise<PublishDiagnosticsParams> {
+    return this.waitFor<PublishDiagnosticsParams>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === uri && accept(p),
+      from,
+    );
   }
 
-  outlineChanged(uri: string, accept: (params: OutlineChangedParams) => boolean = () => true, from = 0): Promise<OutlineChangedParams> {
-    return this.waitFor<OutlineChangedParams>(OutlineChangedNotification.method, (p) => p.uri === uri && accept(p), from);
+  outlineChanged(
+    uri: string,
+    accept: (params: OutlineChangedParams) => boolean = () => true,
+    from = 0,
+  ): Promise<OutlineChangedParams> {
+    return this.waitFor<OutlineChangedParams>(
+      OutlineChangedNotification.method,
+      (p) => p.uri === uri && accept(p),
+      from,
+    );
   }
 
   /** Messages received so far with this method. */
@@ -193,7 +225,9 @@ export class LspTestClient {
 
   /** Shuts the server down politely, and kills it if it does not exit promptly. */
   async stop(): Promise<void> {
-    const exited = new Promise<void>((resolve) => (this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve())));
+    const exited = new Promise<void>((resolve) =>
+      this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve()),
+    );
     try {
       await withTimeout(this.connection.sendRequest('shutdown'), 2000, 'the shutdown response');
       await this.connection.sendNotification('exit');
@@ -215,7 +249,10 @@ export class LspTestClient {
 
 function startStdio() {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
-  return { child, connection: createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)) };
+  return {
+    child,
+    connection: createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)),
+  };
 }
 
 function startIpc() {

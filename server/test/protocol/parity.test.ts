@@ -16,13 +16,38 @@ test('CLI and server: same findings for the same files and .planmarkrc.json', as
   const ws = tempWorkspace();
   const folder = ws.path;
   const plans = {
-    'plan.md': readFileSync(join(__dirname, '..', '..', '..', 'test-fixtures', 'sample', 'plan.md'), 'utf8').replace('**Status**: In Progress', '**Status**: Shipping'),
+    'plan.md': readFileSync(join(__dirname, '..', '..', '..', 'test-fixtures', 'sample', 'plan.md'), 'utf8').replace(
+      '**Status**: In Progress',
+      '**Status**: Shipping',
+    ),
     'unicode-plan.md': UNICODE_PLAN,
-    'status-plan.md': readFileSync(join(__dirname, '..', '..', '..', 'test-fixtures', 'rules', 'inconsistent-status.md'), 'utf8'),
-    'corpus-plan.md': readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'real', '05-azure-monitoring-alerting-imperial-supply-hub.md'), 'utf8'),
+    'status-plan.md': readFileSync(
+      join(__dirname, '..', '..', '..', 'test-fixtures', 'rules', 'inconsistent-status.md'),
+      'utf8',
+    ),
+    'corpus-plan.md': readFileSync(
+      join(
+        __dirname,
+        '..',
+        '..',
+        '..',
+        '..',
+        'shared',
+        'corpus',
+        'real',
+        '05-azure-monitoring-alerting-imperial-supply-hub.md',
+      ),
+      'utf8',
+    ),
   };
   for (const [name, text] of Object.entries(plans)) ws.write(name, text);
-  ws.write('.planmarkrc.json', JSON.stringify({ rules: { 'missing-section': 'off', 'unfilled-placeholder': 'error' }, statuses: ['Planning', 'Shipping'] }));
+  ws.write(
+    '.planmarkrc.json',
+    JSON.stringify({
+      rules: { 'missing-section': 'off', 'unfilled-placeholder': 'error' },
+      statuses: ['Planning', 'Shipping'],
+    }),
+  );
   const client = await LspTestClient.start({ pull: false, folders: [folder] });
   try {
     const cli = await run(['check', '--format', 'json', ...Object.keys(plans)], folder);
@@ -38,11 +63,25 @@ test('CLI and server: same findings for the same files and .planmarkrc.json', as
       const { diagnostics } = await client.diagnostics(uri, () => true, from);
       for (const d of diagnostics as Diagnostic[]) {
         const { start, end } = d.range;
-        fromServer.push([name, start.line + 1, start.character + 1, end.line + 1, end.character + 1, SEVERITY[d.severity!], d.code, d.message].join(' '));
+        fromServer.push(
+          [
+            name,
+            start.line + 1,
+            start.character + 1,
+            end.line + 1,
+            end.character + 1,
+            SEVERITY[d.severity!],
+            d.code,
+            d.message,
+          ].join(' '),
+        );
       }
     }
     assert.ok(fromCli.length >= 10, `the plans have findings to compare (${fromCli.length})`);
-    assert.ok(fromCli.some((f) => f.includes(' error unfilled-placeholder ')), 'the rc file raises a severity');
+    assert.ok(
+      fromCli.some((f) => f.includes(' error unfilled-placeholder ')),
+      'the rc file raises a severity',
+    );
     assert.ok(!fromCli.some((f) => f.includes('missing-section')), 'the rc file applies');
     assert.deepEqual(fromServer.sort(), fromCli.sort());
   } finally {

@@ -18,12 +18,21 @@ function assertSkipped(diagnostics: Diagnostic[]): void {
 
 const GARBAGE: Record<string, { text: () => string; skipped: boolean }> = {
   empty: { text: () => '', skipped: false },
-  binary: { text: () => readFileSync(process.execPath).subarray(0, 64 * 1024).toString('latin1'), skipped: true },
+  binary: {
+    text: () =>
+      readFileSync(process.execPath)
+        .subarray(0, 64 * 1024)
+        .toString('latin1'),
+    skipped: true,
+  },
   'list nesting bomb': { text: () => '* '.repeat(8000) + 'a', skipped: true },
   'block quote nesting bomb': { text: () => '> '.repeat(8000) + 'a', skipped: true },
   '5 MB': { text: () => TEMPLATE.repeat(Math.ceil((5 * 1024 * 1024) / TEMPLATE.length)), skipped: true },
   '5000 unclosed brackets': { text: () => '# X Implementation Plan\n' + '['.repeat(5000) + ' text', skipped: false },
-  'tabs and lone CRs': { text: () => '#\tT - Implementation Plan\r\r\t- [ ]\t**Task**:\tx\r\t\t- **Estimate**:\t3h\r', skipped: false },
+  'tabs and lone CRs': {
+    text: () => '#\tT - Implementation Plan\r\r\t- [ ]\t**Task**:\tx\r\t\t- **Estimate**:\t3h\r',
+    skipped: false,
+  },
 };
 
 describe('bad input', () => {
@@ -41,7 +50,9 @@ describe('bad input', () => {
       if (skipped) assertSkipped(diagnostics);
       assert.ok(diagnostics.every((d) => d.source === 'planmark'));
       // Still answering after an incremental edit (one that adds a NUL, at that).
-      await client.change(uri, 2, [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, text: '\u0000 edit' }]);
+      await client.change(uri, 2, [
+        { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, text: '\u0000 edit' },
+      ]);
       assert.equal(full(await client.pull(uri)).items.length > 0, true);
       await client.close(uri);
     });
@@ -51,16 +62,31 @@ describe('bad input', () => {
     const uri = 'untitled:unicode-plan.md';
     await client.open(uri, UNICODE_PLAN);
     const before = full(await client.pull(uri)).items;
-    const find = (list: Diagnostic[], rule: string, text: string) => list.find((d) => d.code === rule && d.message.includes(text));
-    assert.deepEqual(find(before, 'unfilled-placeholder', '[ServiceName]')?.range, { start: { line: 6, character: 18 }, end: { line: 6, character: 31 } });
-    assert.deepEqual(find(before, 'invalid-metadata', 'Plannin')?.range, { start: { line: 2, character: 12 }, end: { line: 2, character: 19 } });
+    const find = (list: Diagnostic[], rule: string, text: string) =>
+      list.find((d) => d.code === rule && d.message.includes(text));
+    assert.deepEqual(find(before, 'unfilled-placeholder', '[ServiceName]')?.range, {
+      start: { line: 6, character: 18 },
+      end: { line: 6, character: 31 },
+    });
+    assert.deepEqual(find(before, 'invalid-metadata', 'Plannin')?.range, {
+      start: { line: 2, character: 12 },
+      end: { line: 2, character: 19 },
+    });
     // The title's range starts after the BOM and ends after the rocket's two units.
-    assert.deepEqual(find(before, 'missing-section', 'Executive Summary')?.range, { start: { line: 0, character: 1 }, end: { line: 0, character: 30 } });
+    assert.deepEqual(find(before, 'missing-section', 'Executive Summary')?.range, {
+      start: { line: 0, character: 1 },
+      end: { line: 0, character: 30 },
+    });
 
-    await client.change(uri, 2, [{ range: { start: { line: 2, character: 12 }, end: { line: 2, character: 19 } }, text: 'Planning' }]);
+    await client.change(uri, 2, [
+      { range: { start: { line: 2, character: 12 }, end: { line: 2, character: 19 } }, text: 'Planning' },
+    ]);
     const after = full(await client.pull(uri)).items;
     assert.equal(find(after, 'invalid-metadata', 'Plannin'), undefined);
-    assert.deepEqual(find(after, 'unfilled-placeholder', '[ServiceName]')?.range, { start: { line: 6, character: 18 }, end: { line: 6, character: 31 } });
+    assert.deepEqual(find(after, 'unfilled-placeholder', '[ServiceName]')?.range, {
+      start: { line: 6, character: 18 },
+      end: { line: 6, character: 31 },
+    });
     assert.equal(after.length, before.length - 1);
   });
 

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { MessageType, type Diagnostic, type RegistrationParams, type ShowMessageParams } from 'vscode-languageserver/node';
+import {
+  MessageType,
+  type Diagnostic,
+  type RegistrationParams,
+  type ShowMessageParams,
+} from 'vscode-languageserver/node';
 import { joinLines, SMALL_PLAN, tempWorkspace, type TempWorkspace } from './fixtures';
 import { fileUri, full, LspTestClient } from './lspClient';
 
@@ -66,7 +71,10 @@ describe('settings from .planmarkrc.json and the template (push client)', () => 
   before(async () => {
     ws = tempWorkspace();
     ws.write('.planmarkrc.json', JSON.stringify({ template: 'template.md' }));
-    ws.write('template.md', joinLines('# [FEATURE_NAME] - Implementation Plan', '', '## Phase 1: Build', '', '- [ ] Write [ServiceName]', ''));
+    ws.write(
+      'template.md',
+      joinLines('# [FEATURE_NAME] - Implementation Plan', '', '## Phase 1: Build', '', '- [ ] Write [ServiceName]', ''),
+    );
     client = await LspTestClient.start({ pull: false, folders: [ws.path], watchers: true });
     uri = fileUri(join(ws.path, 'plan.md'));
     await client.open(uri, SMALL_PLAN);
@@ -92,13 +100,19 @@ describe('settings from .planmarkrc.json and the template (push client)', () => 
     assert.ok(rules(first.diagnostics).has('unfilled-placeholder'));
 
     let mark = client.mark();
-    const rc = ws.write('.planmarkrc.json', JSON.stringify({ template: 'template.md', rules: { 'unfilled-placeholder': 'off' } }));
+    const rc = ws.write(
+      '.planmarkrc.json',
+      JSON.stringify({ template: 'template.md', rules: { 'unfilled-placeholder': 'off' } }),
+    );
     await client.changeWatchedFiles([{ uri: fileUri(rc), type: CHANGED }]);
     const second = await client.diagnostics(uri, () => true, mark);
     assert.ok(!rules(second.diagnostics).has('unfilled-placeholder'));
 
     mark = client.mark();
-    const template = ws.write('template.md', joinLines('# [FEATURE_NAME] - Implementation Plan', '', '## Phase 1: Build', '', '## Rollout', ''));
+    const template = ws.write(
+      'template.md',
+      joinLines('# [FEATURE_NAME] - Implementation Plan', '', '## Phase 1: Build', '', '## Rollout', ''),
+    );
     await client.changeWatchedFiles([{ uri: fileUri(template), type: CHANGED }]);
     const third = await client.diagnostics(uri, () => true, mark);
     assert.ok(third.diagnostics.some((d) => d.code === 'missing-section' && d.message.includes('Rollout')));
@@ -111,6 +125,9 @@ describe('settings from .planmarkrc.json and the template (push client)', () => 
     // analysis it started: that analysis would have published diagnostics first. (Outline
     // notifications of earlier analyses may still trail in, so only diagnostics are counted.)
     assert.notEqual(await client.outline(uri), null);
-    assert.deepEqual(client.received.slice(mark).filter((m) => m.method === 'textDocument/publishDiagnostics'), []);
+    assert.deepEqual(
+      client.received.slice(mark).filter((m) => m.method === 'textDocument/publishDiagnostics'),
+      [],
+    );
   });
 });

@@ -12,7 +12,8 @@ const LINE = 'See [a link](https://example.com/a) and <https://example.com/b> an
 /** About 2 s of parsing on the CI machine; the timeout below is 100 ms. */
 const SLOW_PLAN = '# Slow - Implementation Plan\n\n## Notes\n\n' + LINE.repeat(3000);
 
-const isNotice = (p: PublishDiagnosticsParams) => p.diagnostics.length === 1 && p.diagnostics[0].code === 'validation-skipped';
+const isNotice = (p: PublishDiagnosticsParams) =>
+  p.diagnostics.length === 1 && p.diagnostics[0].code === 'validation-skipped';
 
 describe('a slow parse', () => {
   let client: LspTestClient;
@@ -29,12 +30,17 @@ describe('a slow parse', () => {
     await client.open(normal, SMALL_PLAN);
 
     const notice = await client.diagnostics(slow, isNotice, from);
-    assert.match(notice.diagnostics[0].message, /parsing it takes longer than 100 ms \(the parseTimeoutMs setting\) — the longest stretch without a heading or list item is lines 3–3,004; the findings follow when parsing ends/);
+    assert.match(
+      notice.diagnostics[0].message,
+      /parsing it takes longer than 100 ms \(the parseTimeoutMs setting\) — the longest stretch without a heading or list item is lines 3–3,004; the findings follow when parsing ends/,
+    );
     assert.ok((await client.diagnostics(normal, () => true, from)).diagnostics.length > 0);
     const outline = await client.outline(normal, { now: true });
     assert.ok(outline && outline.total > 0);
     // Both answered while the slow text was still being parsed.
-    const slowSoFar = client.all<PublishDiagnosticsParams>('textDocument/publishDiagnostics').filter((p) => p.uri === slow);
+    const slowSoFar = client
+      .all<PublishDiagnosticsParams>('textDocument/publishDiagnostics')
+      .filter((p) => p.uri === slow);
     assert.ok(slowSoFar.every(isNotice), 'the slow plan has only its notice so far');
 
     const findings = await client.diagnostics(slow, (p) => !isNotice(p), from);
@@ -43,7 +49,9 @@ describe('a slow parse', () => {
 
     // The pieces are cached now: an edit outside the long section is analyzed at once, on the main thread.
     const edited = client.mark();
-    await client.change(slow, 2, [{ range: { start: { line: 0, character: 2 }, end: { line: 0, character: 6 } }, text: 'Fast' }]);
+    await client.change(slow, 2, [
+      { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 6 } }, text: 'Fast' },
+    ]);
     const again = await client.diagnostics(slow, (p) => p.version === 2, edited);
     assert.ok(!isNotice(again) && again.diagnostics.some((d) => d.code === 'missing-section'));
   });

@@ -10,7 +10,10 @@ import { SMALL_PLAN, joinLines, tempWorkspace } from './fixtures';
 // A template with one section only: a plan validated against it has no missing sections.
 const ONE_SECTION = joinLines('# [FEATURE_NAME] - Implementation Plan', '', '## Phase 1: Build', '');
 
-async function missingSections(trusted: boolean | undefined, templatePath: string): Promise<{ count: number; warnings: string[] }> {
+async function missingSections(
+  trusted: boolean | undefined,
+  templatePath: string,
+): Promise<{ count: number; warnings: string[] }> {
   const base = tempWorkspace();
   const folder = join(base.path, 'workspace');
   mkdirSync(folder);
@@ -42,7 +45,10 @@ test('trusted (or unspecified): a template outside the workspace is read', async
 test('restricted: a template outside the workspace is not read, and the user is told', async () => {
   const { count, warnings } = await missingSections(false, '../outside.md');
   assert.ok(count > 5, 'validated against the built-in template');
-  assert.ok(warnings.some((w) => /outside the workspace and is not read in Restricted Mode/.test(w)), warnings.join('\n'));
+  assert.ok(
+    warnings.some((w) => /outside the workspace and is not read in Restricted Mode/.test(w)),
+    warnings.join('\n'),
+  );
 });
 
 test('restricted: a template inside the workspace is still read', async () => {

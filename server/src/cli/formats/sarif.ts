@@ -11,10 +11,19 @@ import { isUnder, toPosix } from '../../node/planFiles';
 
 export const RULE_DOCS = 'docs/rules.md';
 
-const LEVEL: Record<Severity, sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVEL: Record<Severity, sarif.Result.level> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 // Not a rule of the registry: the engine's note that it did not validate a file.
-const SKIPPED = { id: 'validation-skipped', description: 'planmark did not validate the file (too large, not text, or nested too deeply).', defaultSeverity: 'information' as Severity };
+const SKIPPED = {
+  id: 'validation-skipped',
+  description: 'planmark did not validate the file (too large, not text, or nested too deeply).',
+  defaultSeverity: 'information' as Severity,
+};
 
 export interface SarifOptions {
   cwd: string;
@@ -52,7 +61,10 @@ export function toSarif({ reports, problems }: CheckResult, { cwd, version, conf
       ],
     })),
   );
-  const notification = (level: sarif.Notification.level, text: string): sarif.Notification => ({ level, message: { text } });
+  const notification = (level: sarif.Notification.level, text: string): sarif.Notification => ({
+    level,
+    message: { text },
+  });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

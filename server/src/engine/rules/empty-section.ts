@@ -11,7 +11,11 @@ export const emptySection: Rule = {
         // A section the template itself leaves empty is a pure container.
         if (!r.hasContent) continue;
         for (const s of level.present.get(r.key) ?? []) {
-          if (!s.hasContent) report({ span: s.heading, message: `Section "${s.heading.text}" is empty; fill it in or remove the heading.` });
+          if (!s.hasContent)
+            report({
+              span: s.heading,
+              message: `Section "${s.heading.text}" is empty; fill it in or remove the heading.`,
+            });
         }
       }
     }

@@ -11,14 +11,24 @@ export const inconsistentStatus: Rule = {
   check({ model, hasPlaceholder }, report) {
     const open = model.tasks.filter((t) => !t.checked);
     const status = model.metadata.find((f) => f.key === 'status');
-    if (status && COMPLETE_STATUS.test(status.value.replace(/[`*_\p{Extended_Pictographic}\uFE0F]/gu, '').trim()) && open.length > 0) {
-      report({ span: status.valueSpan, message: `Status says "${status.value}" but ${count(open.length)} still open (first: ${describe(open[0])}).` });
+    if (
+      status &&
+      COMPLETE_STATUS.test(status.value.replace(/[`*_\p{Extended_Pictographic}\uFE0F]/gu, '').trim()) &&
+      open.length > 0
+    ) {
+      report({
+        span: status.valueSpan,
+        message: `Status says "${status.value}" but ${count(open.length)} still open (first: ${describe(open[0])}).`,
+      });
     }
     for (const section of model.phases) {
       if (!section.heading.claimsComplete) continue;
       const inside = open.filter((t) => within(t, section));
       if (inside.length > 0) {
-        report({ span: section.heading, message: `"${section.heading.text}" is marked complete but ${count(inside.length)} still open (first: ${describe(inside[0])}).` });
+        report({
+          span: section.heading,
+          message: `"${section.heading.text}" is marked complete but ${count(inside.length)} still open (first: ${describe(inside[0])}).`,
+        });
       }
     }
     for (const task of model.tasks) {

@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 
 export const invalidEstimate: Rule = {
   id: 'invalid-estimate',
-  description: 'A task\'s Estimate is not a duration such as 4h, 2 days, 30m, 1w or 2-3 hours.',
+  description: "A task's Estimate is not a duration such as 4h, 2 days, 30m, 1w or 2-3 hours.",
   defaultSeverity: 'warning',
   check({ model, config, hasPlaceholder }, report) {
     for (const block of model.blocks) {

@@ -26,7 +26,9 @@ export const invalidMetadata: Rule = {
       report({
         span: last ?? anchor,
         message: `Metadata lacks ${names.join(', ')}.`,
-        fixes: [{ title: `Add ${names.join(', ')}`, preferred: true, edits: [{ span: { start: at, end: at }, newText }] }],
+        fixes: [
+          { title: `Add ${names.join(', ')}`, preferred: true, edits: [{ span: { start: at, end: at }, newText }] },
+        ],
       });
     }
     for (const field of model.metadata) {
@@ -37,18 +39,28 @@ export const invalidMetadata: Rule = {
   },
 };
 
-type Problem = { message: string; fixes?: Array<{ title: string; preferred?: boolean; edits: Array<{ span: Span; newText: string }> }> };
+type Problem = {
+  message: string;
+  fixes?: Array<{ title: string; preferred?: boolean; edits: Array<{ span: Span; newText: string }> }>;
+};
 
 function check(field: Field, { config, model, today, template }: RuleContext): Problem | undefined {
   const value = plain(field.value);
-  const replace = (title: string, newText: string, preferred = false) => ({ title, preferred, edits: [{ span: field.valueSpan, newText }] });
+  const replace = (title: string, newText: string, preferred = false) => ({
+    title,
+    preferred,
+    edits: [{ span: field.valueSpan, newText }],
+  });
   switch (field.key) {
     case 'created':
     case 'date':
     case 'updated':
     case 'last updated':
       if (isRealDate(value)) return undefined;
-      return { message: `${field.label} "${field.value}" is not a real date; write it as YYYY-MM-DD.`, fixes: [replace(`Set ${field.label} to today (${today})`, today, true)] };
+      return {
+        message: `${field.label} "${field.value}" is not a real date; write it as YYYY-MM-DD.`,
+        fixes: [replace(`Set ${field.label} to today (${today})`, today, true)],
+      };
     case 'status': {
       const allowed = config.statuses;
       if (allowed.some((s) => s.toLowerCase() === value.toLowerCase())) return undefined;
@@ -89,7 +101,8 @@ function isRealDate(value: string): boolean {
   let m: number;
   let d: number;
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/.exec(value);
-  const named = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(value) ?? /^(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})$/.exec(value);
+  const named =
+    /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(value) ?? /^(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})$/.exec(value);
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (named) {
     const [month, day] = /^\d/.test(named[1]) ? [named[2], named[1]] : [named[1], named[2]];
@@ -112,5 +125,8 @@ export function featureFromTitle(title: string | undefined, suffix: string | und
 }
 
 function normalize(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -27,7 +27,10 @@ export const invalidRating: Rule = {
             message: choice
               ? `${column} "${cell.text}" is still the template's list of choices: pick one of High, Medium, Low.`
               : `${column} "${cell.text}" is not a rating: use High, Medium or Low.`,
-            fixes: ['High', 'Medium', 'Low'].map((r) => ({ title: `Set ${column} to ${r}`, edits: [{ span: cell, newText: r }] })),
+            fixes: ['High', 'Medium', 'Low'].map((r) => ({
+              title: `Set ${column} to ${r}`,
+              edits: [{ span: cell, newText: r }],
+            })),
           });
         }
       }

@@ -9,7 +9,13 @@ export const malformedCheckbox: Rule = {
       report({
         span: m,
         message: `"${m.found}" is not a task checkbox, so this task is not tracked; write "${m.replacement.trimEnd()}".`,
-        fixes: [{ title: `Change to "${m.replacement.trimEnd()}"`, preferred: true, edits: [{ span: m, newText: m.replacement }] }],
+        fixes: [
+          {
+            title: `Change to "${m.replacement.trimEnd()}"`,
+            preferred: true,
+            edits: [{ span: m, newText: m.replacement }],
+          },
+        ],
       });
     }
   },

@@ -15,8 +15,14 @@ export const missingSection: Rule = {
       level.required.forEach((r, index) => {
         if (level.present.has(r.key)) return;
         // Insert before the next required section that is present, else at the end of the parent.
-        const next = level.required.slice(index + 1).map((n) => level.present.get(n.key)?.[0]).find((s) => s !== undefined);
-        const source = sourceAtDepth(r, next ? next.heading.depth : level.parent ? level.parent.heading.depth + 1 : r.depth);
+        const next = level.required
+          .slice(index + 1)
+          .map((n) => level.present.get(n.key)?.[0])
+          .find((s) => s !== undefined);
+        const source = sourceAtDepth(
+          r,
+          next ? next.heading.depth : level.parent ? level.parent.heading.depth + 1 : r.depth,
+        );
         let offset: number;
         let insert: string;
         if (next) {
@@ -31,7 +37,13 @@ export const missingSection: Rule = {
         report({
           span: anchor,
           message: `Missing section ${heading(r)} ${where}; the template requires it.`,
-          fixes: [{ title: `Insert ${heading(r)} from the template`, edits: [{ span: { start: offset, end: offset }, newText: insert }], preferred: true }],
+          fixes: [
+            {
+              title: `Insert ${heading(r)} from the template`,
+              edits: [{ span: { start: offset, end: offset }, newText: insert }],
+              preferred: true,
+            },
+          ],
         });
       });
     }

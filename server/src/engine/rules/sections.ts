@@ -15,12 +15,19 @@ export interface SectionLevel {
 }
 
 export function sectionLevels(model: PlanModel, required: RequiredSection[]): SectionLevel[] {
-  const top: SectionLevel = { required, present: collect(model.sections, required, model.sections.flatMap(descendants)) };
+  const top: SectionLevel = {
+    required,
+    present: collect(model.sections, required, model.sections.flatMap(descendants)),
+  };
   const levels = [top];
   for (const r of required) {
     const parent = top.present.get(r.key)?.[0];
     if (!parent || r.children.length === 0) continue;
-    levels.push({ parent, required: r.children, present: collect(parent.children, r.children, parent.children.flatMap(descendants)) });
+    levels.push({
+      parent,
+      required: r.children,
+      present: collect(parent.children, r.children, parent.children.flatMap(descendants)),
+    });
   }
   return levels;
 }
@@ -62,7 +69,11 @@ export function contentEnd(text: string, section: Section): number {
     let i = end;
     while (i > section.start && /\s/.test(text[i - 1])) i--;
     const lineStart = Math.max(text.lastIndexOf('\n', i - 1) + 1, section.start);
-    if (i > lineStart && /^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$/.test(text.slice(lineStart, i)) && lineStart > section.heading.end) {
+    if (
+      i > lineStart &&
+      /^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$/.test(text.slice(lineStart, i)) &&
+      lineStart > section.heading.end
+    ) {
       end = lineStart;
       continue;
     }

@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 
 export const tableCellCount: Rule = {
   id: 'table-cell-count',
-  description: 'A table row has more or fewer cells than the table\'s header.',
+  description: "A table row has more or fewer cells than the table's header.",
   defaultSeverity: 'warning',
   check({ model }, report) {
     for (const table of model.tables) {
@@ -14,7 +14,14 @@ export const tableCellCount: Rule = {
         report({
           span: row,
           message: `This row has ${found} cell${found === 1 ? '' : 's'}; the header has ${expected}.`,
-          fixes: [{ title: found < expected ? `Add ${expected - found} empty cell(s)` : `Remove ${found - expected} extra cell(s)`, preferred: true, edits: [resize(model.text, row, expected)] }],
+          fixes: [
+            {
+              title:
+                found < expected ? `Add ${expected - found} empty cell(s)` : `Remove ${found - expected} extra cell(s)`,
+              preferred: true,
+              edits: [resize(model.text, row, expected)],
+            },
+          ],
         });
       }
     }

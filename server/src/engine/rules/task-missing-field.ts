@@ -3,7 +3,8 @@ import { eol } from './sections';
 
 export const taskMissingField: Rule = {
   id: 'task-missing-field',
-  description: 'A task block lacks a field that every task block in the template has (File and Estimate in the reference template).',
+  description:
+    'A task block lacks a field that every task block in the template has (File and Estimate in the reference template).',
   defaultSeverity: 'warning',
   check({ model, template }, report) {
     if (template.taskFields.length === 0) return;
@@ -15,13 +16,21 @@ export const taskMissingField: Rule = {
       // New field lines go after the block's last field, with its indentation and bullet.
       const last = block.fields[block.fields.length - 1];
       // Without fields yet, nest under the item: indent to where its checkbox starts.
-      const prefix = last ? linePrefix(model.text, last.start) : `${' '.repeat(linePrefix(model.text, block.item.checkbox.start).length)}- `;
+      const prefix = last
+        ? linePrefix(model.text, last.start)
+        : `${' '.repeat(linePrefix(model.text, block.item.checkbox.start).length)}- `;
       const at = last ? last.end : block.titleSpan.end;
       const lines = missing.map((f) => `${nl}${prefix}**${f.label}**: ${templateValue(template.model.blocks, f.key)}`);
       report({
         span: block.titleSpan.end > block.titleSpan.start ? block.titleSpan : block.item.checkbox,
         message: `Task "${block.title}" lacks ${names.join(' and ')}.`,
-        fixes: [{ title: `Add ${names.join(' and ')}`, preferred: true, edits: [{ span: { start: at, end: at }, newText: lines.join('') }] }],
+        fixes: [
+          {
+            title: `Add ${names.join(' and ')}`,
+            preferred: true,
+            edits: [{ span: { start: at, end: at }, newText: lines.join('') }],
+          },
+        ],
       });
     }
   },

@@ -12,11 +12,14 @@ export const unfilledPlaceholder: Rule = {
     const featureName = () => (feature === undefined ? (feature = featureNameOf(model, template) ?? null) : feature);
     for (const p of placeholders()) {
       // Only what the plan itself tells for certain is a fix; "select the placeholder" is not one.
-      const value = p.text === '[DATE]' || p.text === '[Date]' ? today : p.text === '[FEATURE_NAME]' ? featureName() : null;
+      const value =
+        p.text === '[DATE]' || p.text === '[Date]' ? today : p.text === '[FEATURE_NAME]' ? featureName() : null;
       report({
         span: p,
         message: `Unfilled placeholder ${p.text}: replace it with the real content.`,
-        fixes: value ? [fill(p, value, p.text === '[FEATURE_NAME]' ? `the feature name "${value}"` : `today (${value})`)] : undefined,
+        fixes: value
+          ? [fill(p, value, p.text === '[FEATURE_NAME]' ? `the feature name "${value}"` : `today (${value})`)]
+          : undefined,
       });
     }
   },
