@@ -35,7 +35,7 @@ export function serverLatency(text: string, runs: number): Promise<ServerLatency
     await client.open(uri, text);
     await client.diagnostics(uri, (p) => p.version === 1, opened);
     // Each edit ticks or unticks one checkbox further down the plan.
-    const boxes = [...text.matchAll(/^- \[[ x]\]/gm)].map((m) => m.index! + 3);
+    const boxes = [...text.matchAll(/^- \[[ x]\]/gm)].map((m) => m.index + 3);
     const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
     const times: number[] = [];
     for (let i = 0; i < runs + 5; i++) {

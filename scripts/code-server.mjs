@@ -120,7 +120,9 @@ export async function startCodeServer({ env = {} } = {}) {
       await browser.close().catch(() => undefined);
       try {
         process.kill(-child.pid, 'SIGTERM');
-      } catch {}
+      } catch {
+        // best effort: the process may already be gone
+      }
       logStream.end();
     },
   };

@@ -50,8 +50,8 @@ export function buildSchema(): object {
     properties[key] = {
       ...property,
       default: defaultValue ?? null,
-      description: `Expected: ${description}.`,
-      markdownDescription: settings[`planmark.${key}`]?.markdownDescription ?? `Expected: ${description}.`,
+      description: `Expected: ${String(description)}.`,
+      markdownDescription: settings[`planmark.${key}`]?.markdownDescription ?? `Expected: ${String(description)}.`,
     };
   }
   return {
@@ -73,7 +73,9 @@ if (process.argv[1] && /gen-schema\.ts$/.test(process.argv[1])) {
     let current = '';
     try {
       current = readFileSync(SCHEMA_FILE, 'utf8');
-    } catch {}
+    } catch {
+      // absent or unreadable: treated as empty below
+    }
     if (current !== schemaText()) {
       console.error('schemas/planmarkrc.schema.json is out of date: run `npm run gen`');
       process.exit(1);

@@ -83,7 +83,9 @@ if (process.argv.includes('--check')) {
   let current = '';
   try {
     current = readFileSync(file, 'utf8');
-  } catch {}
+  } catch {
+    // absent or unreadable: treated as empty below
+  }
   if (current !== text) {
     console.error('snippets/markdown.json is out of date: run `node scripts/gen-snippets.mjs`');
     process.exit(1);

@@ -76,7 +76,9 @@ try {
     console.error(
       `--- last lines of ${server.log} ---\n${readFileSync(server.log, 'utf8').split('\n').slice(-40).join('\n')}`,
     );
-  } catch {}
+  } catch {
+    // best effort: the process may already be gone
+  }
 } finally {
   await server.stop();
 }

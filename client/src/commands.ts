@@ -22,19 +22,22 @@ export function registerCommands(ctx: Context): vscode.Disposable[] {
   const { client, tree } = ctx;
   return [
     vscode.commands.registerCommand('planmark.newPlan', (target?: vscode.Uri) => newPlan(ctx.extension, target)),
-    vscode.commands.registerTextEditorCommand('planmark.toggleTask', (editor) => toggleTask(ctx.outlines, editor)),
-    vscode.commands.registerTextEditorCommand('planmark.nextPlaceholder', (editor) => gotoPlaceholder(editor, 1)),
-    vscode.commands.registerTextEditorCommand('planmark.previousPlaceholder', (editor) => gotoPlaceholder(editor, -1)),
-    vscode.commands.registerTextEditorCommand('planmark.insertTaskBlock', (editor) => insertTaskBlock(editor)),
+    vscode.commands.registerTextEditorCommand('planmark.toggleTask', (editor) => void toggleTask(ctx.outlines, editor)),
+    vscode.commands.registerTextEditorCommand('planmark.nextPlaceholder', (editor) => void gotoPlaceholder(editor, 1)),
+    vscode.commands.registerTextEditorCommand(
+      'planmark.previousPlaceholder',
+      (editor) => void gotoPlaceholder(editor, -1),
+    ),
+    vscode.commands.registerTextEditorCommand('planmark.insertTaskBlock', (editor) => void insertTaskBlock(editor)),
     vscode.commands.registerCommand('planmark.fixAll', () => fixAll()),
     vscode.commands.registerCommand('planmark.showOutput', () => client.outputChannel.show(true)),
     vscode.commands.registerCommand('planmark.restartServer', async () => {
       await client.restart();
       // Outlines are pushed after each analysis; re-ask for the visible plans so the views refill at once.
       await Promise.all(
-        vscode.window.visibleTextEditors.map((e) =>
-          e.document.languageId === 'markdown' ? ctx.outlines.request(e.document.uri) : undefined,
-        ),
+        vscode.window.visibleTextEditors
+          .filter((e) => e.document.languageId === 'markdown')
+          .map((e) => ctx.outlines.request(e.document.uri)),
       );
     }),
     vscode.commands.registerCommand('planmark.hideCompleted', () => tree.setHideCompleted(true)),
@@ -135,7 +138,7 @@ async function readTemplate(
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
     void vscode.window.showWarningMessage(
-      `planmark: could not read the template ${uri.fsPath} (${error}); using the built-in template.`,
+      `planmark: could not read the template ${uri.fsPath} (${String(error)}); using the built-in template.`,
     );
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(builtIn));
   }
@@ -241,6 +244,7 @@ async function fixAll(): Promise<boolean> {
     return false;
   }
   if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) return false;
-  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  if (action.command)
+    await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
   return true;
 }

@@ -7,7 +7,7 @@ const connection = createConnection();
 
 // Node ends the process on an unhandled rejection; one bug must not stop the server for every document.
 process.on('unhandledRejection', (reason) =>
-  connection.console.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : reason}`),
+  connection.console.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`),
 );
 
 startServer(connection);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient';
 import type { PlanmarkApi } from '../../src/extension';
 import type { PlanNode, TaskNode } from '../../src/planTree';
 import type { Outline, OutlineSection, OutlineTask } from '../../../server/src/protocol';
@@ -346,7 +347,7 @@ export default function registerSuite(): void {
         }
       }
       if (!textmate || !onig || !wasm) return this.skip();
-      await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
+      await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
       const grammars: Record<string, string> = {
         'text.html.markdown': join(appRoot, 'extensions', 'markdown-basics', 'syntaxes', 'markdown.tmLanguage.json'),
         'planmark.injection': join(root, 'syntaxes', 'planmark.injection.tmLanguage.json'),
@@ -510,7 +511,10 @@ export default function registerSuite(): void {
         await shown(editor);
         const stopped = new Promise<void>((resolve) => {
           const sub = api.client.onDidChangeState((e) => {
-            if (e.newState === 1 /* Stopped */) (sub.dispose(), resolve());
+            if (e.newState === State.Stopped) {
+              sub.dispose();
+              resolve();
+            }
           });
         });
         await vscode.commands.executeCommand('planmark.restartServer');

@@ -41,7 +41,7 @@ export function waitFor<T>(
         const value = check();
         if (value !== undefined) done(() => resolve(value));
       } catch (error) {
-        done(() => reject(error));
+        done(() => reject(error instanceof Error ? error : new Error(String(error))));
       }
     };
     for (const event of events) subs.push(event(attempt));

@@ -46,7 +46,7 @@ export function run(): Promise<void> {
         results.push({ title: t.fullTitle(), state: 'failed', error: err?.stack ?? String(err) }),
       );
     } catch (error) {
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

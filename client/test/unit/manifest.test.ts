@@ -81,7 +81,7 @@ test('every contributed command is registered by the extension, and every regist
   const sources = readdirSync(join(ROOT, 'client', 'src'))
     .map((f) => readFileSync(join(ROOT, 'client', 'src', f), 'utf8'))
     .join('\n');
-  const registered = [...sources.matchAll(/register(?:TextEditor)?Command\('([^']+)'/g)].map((m) => m[1]).sort();
+  const registered = [...sources.matchAll(/register(?:TextEditor)?Command\(\s*'([^']+)'/g)].map((m) => m[1]).sort();
   const contributed = (manifest.contributes.commands as { command: string; category: string }[])
     .map((c) => c.command)
     .sort();

@@ -1,6 +1,7 @@
 // The client's outline store, without VS Code: which document version an outline is
 // filed under decides whether `whenAnalyzed` answers with the right one. The in-editor
 // suite hits these orderings only by chance; here they are forced.
+import type { Outline } from '../../../server/src/protocol';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Module from 'node:module';
@@ -30,9 +31,8 @@ const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]
   request === 'vscode' ? fakeVscode : load(request, ...rest);
 
 // Required, not imported: an import would be hoisted above the hook.
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports
 const { Outlines } = require('../../src/outlines') as typeof import('../../src/outlines');
-
-type Outline = import('../../../server/src/protocol').Outline;
 const outline = (done: number) => ({ done }) as unknown as Outline;
 const URI = 'file:///w/plan.md';
 

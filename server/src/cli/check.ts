@@ -1,6 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { formatSize, type PlanEngine } from '../engine';
-import { fixAllText } from '../features/fixAll';
+import { fixAllText } from '../engine';
 import { collectTargets, type Target } from './files';
 import { formatJson } from './formats/json';
 import { toSarif } from './formats/sarif';

@@ -1,7 +1,7 @@
 import type { BracketText, Span } from './model';
 
 // Non-nested, single-line, bounded: linear even on thousands of unclosed brackets.
-const BRACKET = /\[([^\[\]\r\n]{1,300})\]/g;
+const BRACKET = /\[([^[\]\r\n]{1,300})\]/g;
 
 /** A bracketed text, and the label that makes it a link if the document defines it. */
 export interface BracketCandidate extends BracketText {
@@ -36,7 +36,7 @@ export function bracketCandidates(text: string, codeSpans: Span[], linkSpans: Sp
 
 /** `[label]`, `[label][]` and `[text][label]` are links when the label is defined. */
 function referenceLabel(text: string, end: number, inner: string): string {
-  const after = /^\[([^\[\]\r\n]*)\]/.exec(text.slice(end, end + 302));
+  const after = /^\[([^[\]\r\n]*)\]/.exec(text.slice(end, end + 302));
   const label = after && after[1] !== '' ? after[1] : inner;
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }

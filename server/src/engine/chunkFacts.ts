@@ -1,14 +1,4 @@
-import type {
-  Heading as MdHeading,
-  List,
-  ListItem,
-  Nodes,
-  Paragraph,
-  Parents,
-  Root,
-  RootContent,
-  Table as MdTable,
-} from 'mdast';
+import type { Heading as MdHeading, ListItem, Nodes, Paragraph, Root, RootContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { bracketCandidates, type BracketCandidate } from './brackets';
 import { scanMalformedCheckboxes } from './checkboxes';
@@ -132,7 +122,7 @@ class ChunkReader {
     if (node.type === 'table') this.facts.tables.push(this.table(node));
     let task = parentTask;
     if (node.type === 'listItem' && typeof node.checked === 'boolean') task = this.task(node, parentTask);
-    if ('children' in node) for (const child of (node as Parents).children) this.walk(child, task);
+    if ('children' in node) for (const child of node.children) this.walk(child, task);
   }
 
   private task(node: ListItem, parent: number | undefined): number {
@@ -172,7 +162,7 @@ class ChunkReader {
     const fields = fieldsIn(this.text, this.span(paragraph), true);
     for (const child of node.children) {
       if (child.type !== 'list') continue;
-      for (const li of (child as List).children) {
+      for (const li of child.children) {
         if (typeof li.checked === 'boolean') continue;
         const p = li.children[0];
         if (p?.type === 'paragraph') fields.push(...fieldsIn(this.text, this.span(p)));

@@ -33,7 +33,7 @@ export function parseEstimate(value: string, options: DurationOptions): number |
   let hours = 0;
   PART_GLOBAL.lastIndex = 0;
   for (let m = PART_GLOBAL.exec(text); m; m = PART_GLOBAL.exec(text)) {
-    const unit = UNIT_HOURS.find(([re]) => re.test(m![3]));
+    const unit = UNIT_HOURS.find(([re]) => re.test(m[3]));
     if (!unit) return undefined;
     const scale =
       unit[1] === 'day'

@@ -8,9 +8,11 @@ const COMPLETE_MARK = /[✅✔☑]|\((?:complete|completed|done)\)|\bCOMPLETED?\
 // Trailing decorations: emoji and symbols, parentheticals, bracketed tags, status
 // words. Stripped by a loop from the end, not one regex: nested quantifiers over
 // these characters backtrack exponentially on a heading full of `|` and `-`.
+// eslint-disable-next-line no-misleading-character-class -- U+FE0F and U+200D are listed as single characters
 const DECORATION_CHAR = /[\p{Extended_Pictographic}\p{So}\p{Sk}\uFE0F\u200D✓✗*_~|:–—\-\s]/u;
+// eslint-disable-next-line no-misleading-character-class -- built from DECORATION_CHAR above
 const DECORATION_PAIR = new RegExp(`^${DECORATION_CHAR.source}$`, 'u');
-const TRAILING_GROUP = /(?:\([^()]*\)|\[[^\[\]]*\]|\b(?:COMPLETED?|DONE|WIP|TODO))$/u;
+const TRAILING_GROUP = /(?:\([^()]*\)|\[[^[\]]*\]|\b(?:COMPLETED?|DONE|WIP|TODO))$/u;
 const LEADING_NUMBER = /^(?:[A-Z][.)]|\d+(?:\.\d+)*[.)]?)\s+(?=\S)/u;
 const LEADING_DECORATION = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]+/u;
 

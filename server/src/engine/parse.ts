@@ -82,7 +82,7 @@ export function parsePlan(text: string, whole = false): PlanModel {
   model.brackets =
     definitions.size === 0
       ? brackets
-      : brackets.filter((_, i) => labels[i] === undefined || !definitions.has(labels[i]!));
+      : brackets.filter((_, i) => labels[i] === undefined || !definitions.has(labels[i]));
   return model;
 }
 

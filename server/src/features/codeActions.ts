@@ -1,7 +1,7 @@
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { Finding, FixData } from '../engine';
 import type { PlanDocument } from './document';
-import { fixAllEdits } from './fixAll';
+import { fixAllEdits } from '../engine';
 import { FIX_ALL_KIND } from '../protocol';
 
 // Quick fixes come from the findings the diagnostics name: a diagnostic is

@@ -1,7 +1,7 @@
 import type { CompletionItem, CompletionList, Position, Range } from 'vscode-languageserver';
-import { sectionLevels } from '../engine/rules/sections';
-import { sourceAtDepth, type RequiredSection } from '../engine/template';
-import type { TaskBlock } from '../engine/model';
+import { sectionLevels } from '../engine';
+import { sourceAtDepth, type RequiredSection } from '../engine';
+import type { TaskBlock } from '../engine';
 import {
   allSections,
   modelled,

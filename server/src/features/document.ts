@@ -1,6 +1,6 @@
 import type { Analysis, OutlineSection, PlanEngine } from '../engine';
-import { buildDependencyGraph, type DependencyGraph } from '../engine/dependencies';
-import type { PlanModel, Section, Span, TaskItem } from '../engine/model';
+import { buildDependencyGraph, type DependencyGraph } from '../engine';
+import type { PlanModel, Section, Span, TaskItem } from '../engine';
 
 // What every editor feature works on: one analysed version of one plan
 // document and the engine (template, settings) it was analysed with. Features

@@ -1,5 +1,5 @@
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
-import type { TaskItem } from '../engine/model';
+import type { TaskItem } from '../engine';
 import { RULES } from '../engine';
 import {
   allSections,

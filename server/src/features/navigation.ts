@@ -1,6 +1,6 @@
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import type { DependencyRef } from '../engine/dependencies';
-import type { TaskItem } from '../engine/model';
+import type { DependencyRef } from '../engine';
+import type { TaskItem } from '../engine';
 import {
   dependencies,
   findId,

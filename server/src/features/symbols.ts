@@ -1,5 +1,5 @@
-import type { DocumentSymbol, Range, SymbolInformation } from 'vscode-languageserver';
-import type { Section, TaskItem } from '../engine/model';
+import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
+import type { Section, TaskItem } from '../engine';
 import {
   formatHours,
   idSpan,
@@ -9,7 +9,7 @@ import {
   type ModelledDocument,
   type PlanDocument,
 } from './document';
-import { parseEstimate } from '../engine/estimate';
+import { parseEstimate } from '../engine';
 
 // Document symbols: sections (phases first among them) → subsections → task
 // blocks, the checked state and estimate in `detail`. Workspace symbols: the
@@ -69,7 +69,7 @@ export function workspaceSymbols(doc: PlanDocument, query: string): SymbolInform
     .map((t) => ({
       name: taskName(t),
       kind: KIND.event,
-      location: { uri: doc.uri, range: m.analysis.lines.range(taskLine(m, t)) as Range },
+      location: { uri: doc.uri, range: m.analysis.lines.range(taskLine(m, t)) },
       containerName: t.phase?.heading.text ?? t.section?.heading.text ?? m.model.title?.text,
     }));
 }

@@ -51,9 +51,9 @@ export function startServer(connection: Connection): void {
     async fetchSettings(folderUri) {
       if (!features.configuration) return pushedSettings;
       try {
-        return await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'planmark' });
+        return (await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'planmark' })) as unknown;
       } catch (error) {
-        log.error(`Could not read the planmark settings: ${error}`);
+        log.error(`Could not read the planmark settings: ${String(error)}`);
         return undefined;
       }
     },
@@ -132,7 +132,7 @@ export function startServer(connection: Connection): void {
     try {
       work();
     } catch (error) {
-      log.error(`Failed ${what}: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+      log.error(`Failed ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
 
@@ -206,7 +206,7 @@ export function startServer(connection: Connection): void {
       return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: diagnosticsFor(result) };
     } catch (error) {
       log.error(
-        `Diagnostics for ${textDocument.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
+        `Diagnostics for ${textDocument.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
       return { kind: DocumentDiagnosticReportKind.Full, items: [failureDiagnostic(String(error))] };
     }
@@ -216,7 +216,9 @@ export function startServer(connection: Connection): void {
     try {
       return await workspaceDiagnostics.report(previousResultIds);
     } catch (error) {
-      log.error(`Workspace diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+      log.error(
+        `Workspace diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       return { items: [] };
     }
   });

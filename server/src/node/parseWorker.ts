@@ -1,7 +1,7 @@
 // The worker thread behind OffThreadParser: parses a document into pieces and sends
 // them back to be cached on the server's main thread, which stays free meanwhile.
 import { parentPort } from 'node:worker_threads';
-import { clearParseCache, parsePieces } from '../engine/markdown';
+import { clearParseCache, parsePieces } from '../engine';
 
 parentPort?.on('message', (text: string) => {
   try {

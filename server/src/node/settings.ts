@@ -57,7 +57,7 @@ export function loadSettings(options: LoadOptions): LoadedSettings {
   // The workspace's committed file wins over personal editor settings, so that
   // the editor shows what CI's `planmark check` reports.
   const config: PlanConfig = { ...fromSettings.config };
-  const rcKeys = rc && typeof rc === 'object' ? Object.keys(rc as object) : [];
+  const rcKeys = rc && typeof rc === 'object' ? Object.keys(rc) : [];
   for (const key of rcKeys) {
     if (fromRc.problems.some((p) => p.key === key)) continue;
     if (key === 'rules') config.rules = { ...fromSettings.config.rules, ...fromRc.config.rules };
@@ -86,7 +86,7 @@ export function loadSettings(options: LoadOptions): LoadedSettings {
     } catch (error) {
       problems.push({
         key: 'template',
-        message: `template: cannot read ${requested} (${(error as NodeJS.ErrnoException).code ?? error}); using the built-in template`,
+        message: `template: cannot read ${requested} (${(error as NodeJS.ErrnoException).code ?? String(error)}); using the built-in template`,
       });
     }
   }
@@ -103,7 +103,7 @@ function readJson(path: string, required: boolean, problems: ConfigProblem[]): u
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !required) return undefined;
-    problems.push({ key: RC_FILE, message: `${path}: cannot read it (${code ?? error})` });
+    problems.push({ key: RC_FILE, message: `${path}: cannot read it (${code ?? String(error)})` });
     return undefined;
   }
   try {

@@ -10,7 +10,7 @@ test('the reference template yields every placeholder and no missing section', (
   const { findings } = engine.analyze(TEMPLATE_TEXT);
   // Counted independently of the engine: every [..] minus checkbox markers (the template has no links;
   // `[method](params: Type)` is inside a code block).
-  const expected = [...TEMPLATE_TEXT.matchAll(/\[([^\[\]\n]+)\]/g)].filter((m) => !/^[ xX]$/.test(m[1]));
+  const expected = [...TEMPLATE_TEXT.matchAll(/\[([^[\]\n]+)\]/g)].filter((m) => !/^[ xX]$/.test(m[1]));
   const placeholders = findings.filter((f) => f.rule === 'unfilled-placeholder');
   assert.equal(placeholders.length, expected.length);
   assert.equal(expected.length, 145);

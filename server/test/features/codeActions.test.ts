@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver';
 import { applyEdits } from '../../src/engine';
 import { codeActions, FIX_ALL_KIND } from '../../src/features/codeActions';
-import { fixAllEdits, fixAllText } from '../../src/features/fixAll';
+import { fixAllEdits, fixAllText } from '../../src/engine';
 import { toDiagnostic } from '../../src/lsp/diagnostics';
 import { lines, planDoc, range, TODAY, URI } from './helpers';
 

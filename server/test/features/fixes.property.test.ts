@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits, PlanEngine, type Finding, type FixData } from '../../src/engine';
-import { fixAllEdits, fixAllText } from '../../src/features/fixAll';
+import { fixAllEdits, fixAllText } from '../../src/engine';
 import { CORPUS, TEMPLATE_TEXT } from '../engine/helpers';
 import { TODAY } from './helpers';
 

@@ -64,7 +64,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
 /** A pulled report, asserted to be a full one (not "unchanged"). */
 export function full(report: DocumentDiagnosticReport): FullDocumentDiagnosticReport {
   assert.equal(report.kind, DocumentDiagnosticReportKind.Full);
-  return report as FullDocumentDiagnosticReport;
+  return report;
 }
 
 export class LspTestClient {

@@ -24,7 +24,7 @@ describe('planmark/outline and planmark/outlineChanged', () => {
       },
       { done: 1, total: 2, percent: 50, estimateHours: 2 },
     );
-    const [section] = notified.outline!.sections;
+    const [section] = notified.outline.sections;
     assert.equal(section.title, 'Phase 1: Build');
     assert.deepEqual(section.tasks[0].checkboxRange, {
       start: { line: 6, character: 2 },

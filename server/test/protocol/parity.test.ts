@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver/node';
 import { run } from '../cli/helpers';
 import { LspTestClient, fileUri } from './lspClient';
 import { tempWorkspace, UNICODE_PLAN } from './fixtures';
@@ -61,7 +60,7 @@ test('CLI and server: same findings for the same files and .planmarkrc.json', as
       const from = client.mark();
       await client.open(uri, text);
       const { diagnostics } = await client.diagnostics(uri, () => true, from);
-      for (const d of diagnostics as Diagnostic[]) {
+      for (const d of diagnostics) {
         const { start, end } = d.range;
         fromServer.push(
           [

@@ -32,7 +32,7 @@ export const sectionOrder: Rule = {
 /** Indexes (into `values`) of one longest strictly increasing subsequence. */
 function longestIncreasing(values: number[]): Set<number> {
   const tails: number[] = [];
-  const prev: number[] = new Array(values.length).fill(-1);
+  const prev = new Array<number>(values.length).fill(-1);
   values.forEach((v, i) => {
     let lo = 0;
     let hi = tails.length;

@@ -1,4 +1,6 @@
-import { applyEdits, type Analysis, type Finding, type FixData, type PlanEngine, type TextEditData } from '../engine';
+import { applyEdits } from './edits';
+import type { Analysis, PlanEngine } from './engine';
+import type { Finding, FixData, TextEditData } from './findings';
 
 // "Fix all" (`source.fixAll.planmark`, `planmark check --fix`): the fixes that
 // are safe to apply without looking, all at once. Safe means the fix corrects
