@@ -8,8 +8,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { lint } from 'markdownlint/sync';
-import { PlanEngine, DEFAULT_CONFIG } from '../server/src/engine';
-import { clearParseCache } from '../server/src/engine/markdown';
+import { PlanEngine, DEFAULT_CONFIG, PieceCache } from '../server/src/engine';
 import { generatePlan } from './generate';
 import { stats, type Stats } from './stats';
 import { featureLatency, serverLatency, slowParseResponse } from './server';
@@ -18,6 +17,8 @@ const REPO = join(__dirname, '..');
 const template = readFileSync(join(REPO, 'server', 'templates', 'implementation-plan.md'), 'utf8');
 const big = generatePlan({ chars: 1024 * 1024 });
 const engine = new PlanEngine(template, { ...DEFAULT_CONFIG, maxFileSize: 4 * 1024 * 1024 });
+/** The editor's cache of parsed pieces, as the language server keeps one. */
+const cache = new PieceCache();
 const bare = unified().use(remarkParse).use(remarkGfm);
 
 function measure(fn: () => unknown, runs: number, warmup: number, before: () => void = () => {}): Stats {
@@ -46,15 +47,24 @@ async function main() {
     [`generated plan (${(big.length / 1024 / 1024).toFixed(2)} MB, ${big.split('\n').length} lines)`, big, 5, 1],
   ] as const) {
     // Cold: the parse cache emptied before each run, so every section is parsed, as the peers parse everything.
-    const planmark = measure(() => engine.analyze(text), runs, warmup, clearParseCache);
+    const planmark = measure(
+      () => engine.analyze(text, { cache }),
+      runs,
+      warmup,
+      () => cache.clear(),
+    );
     const markdownlint = measure(() => lint({ strings: { plan: text } }), runs, warmup);
     const parse = measure(() => bare.parse(text), runs, warmup);
     // What the editor does: the same text again (settings changed), or one character edited in one section.
-    const unchanged = measure(() => engine.analyze(text), runs * 4, warmup);
+    const unchanged = measure(() => engine.analyze(text, { cache }), runs * 4, warmup);
     // Every edit is new text (a counter typed into a task mid-document), so its section is parsed again.
     let typed = 0;
     const at = text.indexOf('- [ ] ', Math.floor(text.length / 2)) + 6;
-    const edit = measure(() => engine.analyze(text.slice(0, at) + `${typed++} ` + text.slice(at)), runs * 4, warmup);
+    const edit = measure(
+      () => engine.analyze(text.slice(0, at) + `${typed++} ` + text.slice(at), { cache }),
+      runs * 4,
+      warmup,
+    );
     results[name] = { planmark, markdownlint, parse, unchanged, edit };
     rows.push(
       `| ${name} | ${ms(planmark.median)} | ${ms(markdownlint.median)} | ${ms(parse.median)} | ${(planmark.median / markdownlint.median).toFixed(2)}× | ${(planmark.median / parse.median).toFixed(2)}× |`,

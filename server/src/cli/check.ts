@@ -1,5 +1,5 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { formatSize, type PlanEngine } from '../engine';
+import { formatSize, PieceCache, type PlanEngine } from '../engine';
 import { fixAllText } from '../engine';
 import { collectTargets, type Target } from './files';
 import { formatJson } from './formats/json';
@@ -62,6 +62,8 @@ export async function checkFiles(
   fixing?: Pick<Io, 'err'>,
 ): Promise<CheckResult> {
   const result: CheckResult = { reports: [], problems: [] };
+  // This run's parsed pieces (a fresh cache: nothing is shared between runs).
+  const cache = new PieceCache();
   for (const target of targets) {
     const read = await readPlan(target, engine.config.maxFileSize);
     if ('problem' in read) {
@@ -84,7 +86,7 @@ export async function checkFiles(
         }
       }
     }
-    result.reports.push({ ...target, analysis: engine.analyze(text) });
+    result.reports.push({ ...target, analysis: engine.analyze(text, { cache }) });
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Outline, OutlineSection, OutlineTask } from '../engine';
+import { PieceCache, type Outline, type OutlineSection, type OutlineTask } from '../engine';
 import { readPlan } from './check';
 import { displayPath } from './files';
 import { loadEngine, type Io, type SettingsFlags } from './io';
@@ -27,7 +27,7 @@ export async function runOutline(options: OutlineOptions, io: Io): Promise<numbe
     io.err(`planmark: ${read.problem}\n`);
     return 2;
   }
-  const analysis = loaded.engine.analyze(read.text);
+  const analysis = loaded.engine.analyze(read.text, { cache: new PieceCache() });
   if (analysis.skipped) {
     io.err(`planmark: ${target.file}: not validated (${analysis.skipped})\n`);
     return 2;

@@ -47,16 +47,9 @@ const TASK_ID = /^(?:[A-Z]{1,5}-?\d+(?:\.\d+)*|\d+(?:\.\d+)+)(?=$|[\s:.,;)\]*_â€
 const TASK_PREFIX_ID = /^task[\s-]+(\d+(?:\.\d+)*)\b/i;
 const TASK_LABEL = /^task\b[\s-]*(\d+(?:\.\d+)*)?[\s:]*$/i;
 
-const cache = new WeakMap<Root, ChunkFacts>();
-
-/** The facts of a piece; `text` is the piece's own text, which `root` was parsed from. */
+/** The facts of a piece; `text` is the piece's own text, which `root` was parsed from (the caller caches them). */
 export function chunkFacts(text: string, root: Root): ChunkFacts {
-  let facts = cache.get(root);
-  if (!facts) {
-    facts = new ChunkReader(text).read(root);
-    cache.set(root, facts);
-  }
-  return facts;
+  return new ChunkReader(text).read(root);
 }
 
 class ChunkReader {

@@ -3,6 +3,7 @@ import { buildDependencyGraph, type DependencyGraph } from './dependencies';
 import type { Finding, RawFinding, Severity } from './findings';
 import { LineIndex } from './lineIndex';
 import { SkippedError } from './markdown';
+import type { PieceCache } from './pieceCache';
 import type { BracketText, PlanModel } from './model';
 import { buildOutline, type Outline } from './outline';
 import { parsePlan } from './parse';
@@ -26,6 +27,18 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** YYYY-MM-DD used by fixes that fill in today's date; defaults to the current UTC date. */
   today?: string;
+  /**
+   * Where parsed pieces of documents are kept between analyses, so that an edit
+   * re-parses only the piece it is in. The caller owns it (the language server keeps
+   * one for the process, the CLI one per run); without one, nothing is kept.
+   */
+  cache?: PieceCache;
+  /**
+   * Analyze the text as one piece instead of piece by piece. Slower, never cached, and
+   * the reference the piecewise path must equal: the differential tests compare the two
+   * on the model, the findings and the outline.
+   */
+  wholeDocument?: boolean;
 }
 
 const EMPTY_OUTLINE: Outline = { sections: [], done: 0, total: 0, percent: 0, estimateHours: 0, remainingHours: 0 };
@@ -71,7 +84,7 @@ export class PlanEngine {
     if (looksBinary(text)) return this.skipped(text, 'it does not look like text (it contains NUL characters)');
     let model: PlanModel;
     try {
-      model = parsePlan(text);
+      model = parsePlan(text, { cache: options.cache, wholeDocument: options.wholeDocument });
     } catch (error) {
       if (error instanceof SkippedError) return this.skipped(text, error.message);
       throw error;

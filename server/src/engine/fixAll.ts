@@ -1,6 +1,7 @@
 import { applyEdits } from './edits';
 import type { Analysis, PlanEngine } from './engine';
 import type { Finding, FixData, TextEditData } from './findings';
+import { PieceCache } from './pieceCache';
 
 // "Fix all" (`source.fixAll.planmark`, `planmark check --fix`): the fixes that
 // are safe to apply without looking, all at once. Safe means the fix corrects
@@ -70,8 +71,10 @@ export function fixAllText(
   passes = 10,
 ): { text: string; fixed: number } {
   let fixed = 0;
+  // Each pass re-parses only the pieces the last one changed.
+  const cache = new PieceCache();
   for (let i = 0; i < passes; i++) {
-    const analysis = engine.analyze(text, { today });
+    const analysis = engine.analyze(text, { today, cache });
     const edits = fixAllEdits(analysis);
     if (edits.length === 0) break;
     text = applyEdits(text, analysis.lines, edits);

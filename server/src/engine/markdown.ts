@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root } from 'mdast';
+import { PieceCache, type ParsedPiece, type Split } from './pieceCache';
 
 // One processor for the process: building it costs more than a small parse.
 // Front matter is recognised so that a YAML block's closing `---` does not turn
@@ -32,25 +33,14 @@ export interface Chunk {
 // open block (lists, quotes, tables, paragraphs) except fenced code and HTML blocks,
 // so the document is split before such lines (and before each column-0 bullet
 // item, see BULLET_ITEM) and each piece parsed on its own.
-// Pieces are cached by their text: an edit re-parses only the piece it is in.
+// Pieces are cached by their text in the caller's PieceCache: an edit re-parses
+// only the piece it is in.
 // A piece that ends inside an unclosed fence or HTML block is joined to the next.
 // Link definitions are the one thing that crosses pieces; the model resolves
 // them document-wide (see brackets.ts).
-const cache = new Map<string, Root>();
-let cachedChars = 0;
-const MAX_CACHED_CHARS = 32 * 1024 * 1024;
 
-/** Pieces parsed (cache misses) since start: lets tests see that an edit re-parses one section. */
-export const parseCount = { pieces: 0 };
-
-/** Forget cached pieces (the benchmark measures cold parses with it). */
-export function clearParseCache(): void {
-  cache.clear();
-  cachedChars = 0;
-}
-
-/** `whole`: parse the document in one piece (tests compare the two ways). */
-export function parseMarkdown(text: string, whole = false): Chunk[] {
+/** `whole`: parse the document in one piece (the reference the pieces must equal). */
+export function parseMarkdown(text: string, cache: PieceCache, whole = false): Chunk[] {
   const nested = DEEP_NESTING.exec(text);
   if (nested) {
     const line = text.slice(0, nested.index).split(/\r\n|\r|\n/).length;
@@ -58,18 +48,19 @@ export function parseMarkdown(text: string, whole = false): Chunk[] {
       `line ${line} nests lists or block quotes more than ${MAX_NESTING} deep, which Markdown parsers cannot handle in reasonable time`,
     );
   }
-  const { starts, pieces } = whole ? { starts: [0], pieces: [text] } : split(text);
+  if (whole) return [{ offset: 0, root: parseCached(text, cache) }];
+  const { starts, pieces } = split(text, cache);
   const boundary = (j: number) => (j < starts.length ? starts[j] : text.length);
   const chunks: Chunk[] = [];
   for (let i = 0; i < starts.length;) {
     const from = starts[i];
     let j = i + 1;
-    let root = parseCached(pieces[i]);
+    let root = parseCached(pieces[i], cache);
     // Join following pieces, twice as many each time, so that a stray `<!--` at
     // the top costs O(n log n) parses of text, not O(n²).
     for (let step = 1; boundary(j) < text.length && endsOpen(root, text.slice(from, boundary(j))); step *= 2) {
       j = Math.min(j + step, starts.length);
-      root = parseCached(text.slice(from, boundary(j)));
+      root = parseCached(text.slice(from, boundary(j)), cache);
     }
     chunks.push({ offset: from, root });
     i = j;
@@ -77,55 +68,31 @@ export function parseMarkdown(text: string, whole = false): Chunk[] {
   return chunks;
 }
 
-/** A piece of a document and its tree: what a worker thread parses and sends back. */
-export interface ParsedPiece {
-  text: string;
-  root: Root;
-}
-
-/** The pieces of `text` that are not parsed yet (offset and length): what parsing it now would cost. */
-export function unparsedPieces(text: string): { offset: number; length: number }[] {
-  const { starts, pieces } = split(text);
+/** The pieces of `text` that `cache` does not hold (offset and length): what parsing it now would cost. */
+export function unparsedPieces(text: string, cache: PieceCache): { offset: number; length: number }[] {
+  const { starts, pieces } = split(text, cache);
   return pieces.flatMap((piece, i) => (cache.has(piece) ? [] : [{ offset: starts[i], length: piece.length }]));
 }
 
-let touched: ParsedPiece[] | undefined;
-
-/** Parses `text` as parseMarkdown does and returns every piece it used, so that another thread can cache them. */
+/** Parses `text` as parseMarkdown does and returns every piece it parsed, so that another thread can cache them. */
 export function parsePieces(text: string): ParsedPiece[] {
-  touched = [];
-  try {
-    parseMarkdown(text);
-    return touched;
-  } finally {
-    touched = undefined;
-  }
+  const fresh = new PieceCache(Infinity);
+  parseMarkdown(text, fresh);
+  return fresh.entries();
 }
 
-/** Caches pieces parsed by parsePieces on another thread, so that parseMarkdown finds them here. */
-export function addParsedPieces(pieces: readonly ParsedPiece[]): void {
-  for (const { text, root } of pieces) if (!cache.has(text)) store(text, root);
-}
-
-function store(slice: string, root: Root): void {
-  if (cachedChars + slice.length > MAX_CACHED_CHARS) clearParseCache();
-  cache.set(slice, root);
-  cachedChars += slice.length;
-}
-
-function parseCached(slice: string): Root {
+function parseCached(slice: string, cache: PieceCache): Root {
   let root = cache.get(slice);
   if (!root) {
     try {
-      parseCount.pieces++;
+      cache.counters.parsed++;
       root = processor.parse(slice);
     } catch (error) {
       if (error instanceof RangeError) throw new SkippedError('the document is nested too deeply to parse');
       throw error;
     }
-    store(slice, root);
+    cache.set(slice, root);
   }
-  touched?.push({ text: slice, root });
   return root;
 }
 
@@ -140,20 +107,14 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BULLET_ITEM = /^[-*+][ \t]+\S/;
 const THEMATIC_BREAK = /^(?:[-*+][ \t]*){3,}(?:\r\n|\r|\n)?$/;
 
-// The server asks unparsedPieces and then parses the same text: split it once.
-// The same piece strings, too: a string keeps its hash, so the second cache lookup is cheap.
-let lastSplit: { text: string; starts: number[]; pieces: string[] } | undefined;
-
-function split(text: string): { starts: number[]; pieces: string[] } {
-  if (lastSplit?.text !== text) {
-    const starts = splitOffsets(text);
-    lastSplit = {
-      text,
+function split(text: string, cache: PieceCache): Split {
+  return cache.split(text, (t) => {
+    const starts = splitOffsets(t);
+    return {
       starts,
-      pieces: starts.map((start, i) => text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length)),
+      pieces: starts.map((start, i) => t.slice(start, i + 1 < starts.length ? starts[i + 1] : t.length)),
     };
-  }
-  return lastSplit;
+  });
 }
 
 /** Offsets where pieces start: 0 and each column-0 ATX heading or bullet item line outside fences and front matter. */

@@ -1,19 +1,28 @@
 import { chunkFacts, type TaskFacts } from './chunkFacts';
 import { parseMarkdown } from './markdown';
+import { PieceCache } from './pieceCache';
 import type { BracketText, Field, Heading, PlanModel, Section, Span, Table, TaskItem } from './model';
+
+export interface ParseOptions {
+  /** Where parsed pieces are kept between calls; without one, nothing is kept. */
+  cache?: PieceCache;
+  /** Parse the text as one piece: the reference the piecewise parse must equal. */
+  wholeDocument?: boolean;
+}
 
 /**
  * Parses plan Markdown into the plan model. The document is parsed by sections
  * (markdown.ts) whose facts are read once and cached (chunkFacts.ts); here they
  * are shifted to document offsets and linked: sections, tasks to their section
  * and phase, metadata, link definitions. Throws SkippedError for input it refuses.
- * `whole` parses the document in one piece (tests compare the two).
  */
-export function parsePlan(text: string, whole = false): PlanModel {
+export function parsePlan(text: string, options: ParseOptions = {}): PlanModel {
+  // A whole parse is the reference: it neither reads nor fills the caller's cache.
+  const cache = options.wholeDocument ? new PieceCache(Infinity) : (options.cache ?? new PieceCache());
   // micromark drops a leading BOM; parse without it and shift offsets back.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bom ? text.slice(1) : text;
-  const chunks = parseMarkdown(source, whole);
+  const chunks = parseMarkdown(source, cache, options.wholeDocument);
   const model: PlanModel = {
     text,
     metadata: [],
@@ -34,7 +43,7 @@ export function parsePlan(text: string, whole = false): PlanModel {
   let metadataOpen = true;
   chunks.forEach((chunk, i) => {
     const end = i + 1 < chunks.length ? chunks[i + 1].offset : source.length;
-    const facts = chunkFacts(source.slice(chunk.offset, end), chunk.root);
+    const facts = cache.factsOf(chunk.root, () => chunkFacts(source.slice(chunk.offset, end), chunk.root));
     const d = bom + chunk.offset;
     for (const node of facts.topLevel) {
       if (node.kind === 'heading') {

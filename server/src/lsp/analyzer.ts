@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { isPlanDocument, LineIndex, unparsedPieces, type PlanConfig } from '../engine';
+import { isPlanDocument, LineIndex, unparsedPieces, type PieceCache, type PlanConfig } from '../engine';
 import type { OffThreadParser } from '../node/offThreadParser';
 import { engineFor } from '../node/settings';
 import type { AnalyzedDocument } from './analyses';
@@ -28,19 +28,28 @@ export interface OpenDocuments {
 }
 
 export interface OffThread {
-  parser: Pick<OffThreadParser, 'parse'>;
+  parser: Pick<OffThreadParser, 'parse' | 'whenReady'>;
   /** A parse that outlasted parseTimeoutMs has ended: analyze the document again. */
   parsedLate(uri: string): void;
 }
 
-export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, logger: Logger, offThread?: OffThread) {
+/**
+ * @param cache the server's parsed pieces: the worker fills it, the engine reads it
+ */
+export function createAnalyzer(
+  documents: OpenDocuments,
+  workspace: Workspace,
+  logger: Logger,
+  cache: PieceCache,
+  offThread?: OffThread,
+) {
   /** Texts whose parse was stopped, by uri: not tried again until the text changes. */
   const gaveUp = new Map<string, string>();
 
   /** Parses a large unparsed text in the worker; when it runs too long, the reason to show instead of findings. */
   async function parseOffThread(uri: string, text: string, config: PlanConfig): Promise<string | undefined> {
     if (!offThread || config.parseTimeoutMs === 0 || text.length > config.maxFileSize) return undefined;
-    const pieces = unparsedPieces(text);
+    const pieces = unparsedPieces(text, cache);
     if (gaveUp.get(uri) === text) return stopped(text, pieces);
     gaveUp.delete(uri);
     if (pieces.reduce((sum, p) => sum + p.length, 0) <= OFF_THREAD_CHARS) return undefined;
@@ -51,7 +60,9 @@ export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, l
         `Parse worker: ${uri} (${pieces.length} new pieces) ${outcome} after ${(performance.now() - started).toFixed(0)} ms`,
       ),
     );
-    const outcome = await Promise.race([parsing, delay(config.parseTimeoutMs)]);
+    // parseTimeoutMs counts parsing, not the start-up of a worker on a busy machine.
+    const deadline = offThread.parser.whenReady().then(() => delay(config.parseTimeoutMs));
+    const outcome = await Promise.race([parsing, deadline]);
     // failed: the worker could not do it; the engine parses here and reports what goes wrong.
     if (outcome === 'parsed' || outcome === 'failed') return undefined;
     if (outcome === 'gave-up') {
@@ -80,7 +91,7 @@ export function createAnalyzer(documents: OpenDocuments, workspace: Workspace, l
       if (late) return { uri, version, analysis: engine.skipped(text, late), engine };
       // Timed apart from the debounce delay: this is the work that blocks the server.
       const start = performance.now();
-      const analysis = engine.analyze(text);
+      const analysis = engine.analyze(text, { cache });
       const ms = performance.now() - start;
       if (ms > SLOW_MS)
         logger.info(`Analyzing ${uri} (version ${version}, ${text.length} characters) took ${ms.toFixed(0)} ms`);

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DEFAULT_CONFIG, type ConfigProblem } from '../engine';
+import { DEFAULT_CONFIG, PieceCache, type ConfigProblem } from '../engine';
 import { OffThreadParser } from '../node/offThreadParser';
 import { PlanIndex } from '../node/planIndex';
 import { OutlineChangedNotification, OutlineRequest } from '../protocol';
@@ -64,7 +64,9 @@ export function startServer(connection: Connection): void {
     },
   });
 
-  const parser = new OffThreadParser(join(__dirname, 'parseWorker.js'), PARSE_HARD_LIMIT_MS, log.warn.bind(log));
+  // Parsed pieces of every document, for the whole session: worker → cache → analyze.
+  const cache = new PieceCache();
+  const parser = new OffThreadParser(join(__dirname, 'parseWorker.js'), cache, PARSE_HARD_LIMIT_MS, log.warn.bind(log));
   const offThread = {
     parser,
     parsedLate: (uri: string) => {
@@ -74,12 +76,12 @@ export function startServer(connection: Connection): void {
   };
   connection.onExit(() => parser.dispose());
   const analyses: Analyses = new Analyses({
-    analyze: createAnalyzer(documents, workspace, log, offThread),
+    analyze: createAnalyzer(documents, workspace, log, cache, offThread),
     version: (uri) => documents.get(uri)?.version,
     analyzed: (result) => guard('publishing results', () => publish(result)),
   });
 
-  const index = new PlanIndex();
+  const index = new PlanIndex(cache);
   const { files } = registerLanguageFeatures({
     connection,
     analyses,

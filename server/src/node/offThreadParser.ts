@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { addParsedPieces, type ParsedPiece } from '../engine';
+import type { ParsedPiece, PieceCache } from '../engine';
 
 // Parses large texts in worker threads and caches the pieces on this thread, where the
 // engine then finds them. micromark can take seconds on some inputs (a paragraph of
@@ -18,23 +18,28 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  running?: { job: Job; timer: NodeJS.Timeout };
+  /** The worker has loaded and warmed up: time spent before does not count against a parse. */
+  ready: boolean;
+  running?: { job: Job; timer?: NodeJS.Timeout };
 }
 
-type WorkerReply = { pieces: ParsedPiece[] } | { error: string };
+type WorkerReply = { ready: true } | { pieces: ParsedPiece[] } | { error: string };
 
 export class OffThreadParser {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  private readonly readyWaiters: Array<() => void> = [];
 
   /**
    * @param script the bundled worker (dist/parseWorker.js)
+   * @param cache where the parsed pieces go, for the engine to find them
    * @param hardLimitMs a parse running longer is stopped (its worker is terminated)
    * @param log told why a worker failed
    * @param workers how many parses may run at once
    */
   constructor(
     private readonly script: string,
+    private readonly cache: PieceCache,
     private readonly hardLimitMs: number,
     private readonly log: (message: string) => void,
     private readonly workers = 2,
@@ -43,6 +48,16 @@ export class OffThreadParser {
   /** Starts a worker ahead of the first parse: loading one takes a few hundred milliseconds. */
   start(): void {
     if (this.slots.length === 0) this.spawn();
+  }
+
+  /**
+   * Resolves once a worker has started and warmed up (at once if one has): a parse's
+   * time limits count from then, not from the seconds a busy machine takes to start one.
+   */
+  whenReady(): Promise<void> {
+    if (this.slots.some((s) => s.ready)) return Promise.resolve();
+    this.start();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
   /** Parses `text`; a text still queued under the same key (an older version of the document) is dropped. */
@@ -57,6 +72,7 @@ export class OffThreadParser {
 
   dispose(): void {
     for (const job of this.queue.splice(0)) job.resolve('failed');
+    for (const resolve of this.readyWaiters.splice(0)) resolve();
     for (const slot of [...this.slots]) this.stop(slot, 'failed');
   }
 
@@ -72,13 +88,22 @@ export class OffThreadParser {
         job.resolve('failed'); // no worker could start
         continue;
       }
-      const timer = setTimeout(() => {
-        this.log(`Parsing ${job.key} took longer than ${this.hardLimitMs} ms; the parse was stopped.`);
-        this.stop(slot, 'gave-up');
-      }, this.hardLimitMs);
-      slot.running = { job, timer };
+      slot.running = { job };
+      // A worker with a job keeps the process alive until it answers (an idle one does not).
+      slot.worker.ref();
+      if (slot.ready) this.startClock(slot);
       slot.worker.postMessage(job.text);
     }
+  }
+
+  /** The hard limit of the slot's job runs from now (the worker is ready). */
+  private startClock(slot: Slot): void {
+    const running = slot.running;
+    if (!running || running.timer) return;
+    running.timer = setTimeout(() => {
+      this.log(`Parsing ${running.job.key} took longer than ${this.hardLimitMs} ms; the parse was stopped.`);
+      this.stop(slot, 'gave-up');
+    }, this.hardLimitMs);
   }
 
   /** The slot's job ends with `outcome`; the slot stays for the next job. */
@@ -87,6 +112,7 @@ export class OffThreadParser {
     if (!running) return;
     clearTimeout(running.timer);
     slot.running = undefined;
+    slot.worker.unref();
     running.job.resolve(outcome);
     this.next();
   }
@@ -96,6 +122,8 @@ export class OffThreadParser {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
     this.slots.splice(index, 1);
+    // No worker left to become ready: whoever waits for one must not wait forever.
+    if (this.slots.length === 0) for (const resolve of this.readyWaiters.splice(0)) resolve();
     void slot.worker.terminate();
     this.finish(slot, outcome);
   }
@@ -108,9 +136,15 @@ export class OffThreadParser {
       this.log(`The parse worker could not start: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, ready: false };
     worker.on('message', (reply: WorkerReply) => {
-      if ('pieces' in reply) addParsedPieces(reply.pieces);
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.startClock(slot);
+        for (const resolve of this.readyWaiters.splice(0)) resolve();
+        return;
+      }
+      if ('pieces' in reply) this.cache.add(reply.pieces);
       else this.log(`The parse worker could not parse a document: ${reply.error}`);
       this.finish(slot, 'pieces' in reply ? 'parsed' : 'failed');
     });

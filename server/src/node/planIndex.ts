@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { Analysis, PlanEngine } from '../engine';
+import type { Analysis, PieceCache, PlanEngine } from '../engine';
 import { findPlanFiles } from './planFiles';
 import { engineFor, type LoadedSettings } from './settings';
 
@@ -22,6 +22,9 @@ export class PlanIndex {
   private readonly files = new Map<string, { key: string; settings: LoadedSettings; plan: DiskPlan }>();
   private settingsGeneration = new WeakMap<LoadedSettings, number>();
   private nextGeneration = 1;
+
+  /** @param cache parsed pieces shared with the open documents' analyses */
+  constructor(private readonly cache?: PieceCache) {}
 
   /** A Markdown file changed on disk (or settings did): list again; changed files are re-read on their own. */
   invalidate(): void {
@@ -55,7 +58,7 @@ export class PlanIndex {
       } else {
         const raw = await readFile(path, 'utf8');
         const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-        plan = { path, resultId: key, analysis: engine.analyze(text), engine };
+        plan = { path, resultId: key, analysis: engine.analyze(text, { cache: this.cache }), engine };
       }
       this.files.set(path, { key, settings, plan });
       return plan;

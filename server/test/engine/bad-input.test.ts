@@ -1,8 +1,7 @@
 // Hostile input: the engine answers with what it can, never throws, never hangs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PlanEngine } from '../../src/engine';
-import { parseCount } from '../../src/engine/markdown';
+import { PieceCache, PlanEngine } from '../../src/engine';
 import { TEMPLATE_TEXT } from './helpers';
 
 const engine = new PlanEngine(TEMPLATE_TEXT);
@@ -47,11 +46,11 @@ test('bad input: the nesting bomb is refused with one information finding', () =
 
 test('bad input: a 5 MB plan is refused by maxFileSize, not parsed', () => {
   const big = TEMPLATE_TEXT.repeat(Math.ceil(5_000_000 / TEMPLATE_TEXT.length));
-  const parsedBefore = parseCount.pieces;
-  const { skipped, findings } = engine.analyze(big);
+  const cache = new PieceCache();
+  const { skipped, findings } = engine.analyze(big, { cache });
   assert.match(skipped ?? '', /over the maxFileSize setting/);
   assert.equal(findings.length, 1);
-  assert.equal(parseCount.pieces, parsedBefore, 'nothing was parsed');
+  assert.equal(cache.counters.parsed, 0, 'nothing was parsed');
 });
 
 test('headings: decorations are stripped, letters next to them are not', async () => {

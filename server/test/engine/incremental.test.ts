@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlan } from '../../src/engine/parse';
-import { clearParseCache, parseCount } from '../../src/engine/markdown';
+import { PieceCache } from '../../src/engine/pieceCache';
 import type { PlanModel } from '../../src/engine/model';
 import { CORPUS, REPO, TEMPLATE_TEXT, lines } from './helpers';
 
@@ -39,10 +39,10 @@ function flat<T extends { children: T[] }>(xs: T[]): T[] {
 }
 
 function same(name: string, text: string): void {
-  clearParseCache();
-  const chunked = shape(parsePlan(text));
-  const twice = shape(parsePlan(text)); // from the cache
-  const whole = shape(parsePlan(text, true));
+  const cache = new PieceCache();
+  const chunked = shape(parsePlan(text, { cache }));
+  const twice = shape(parsePlan(text, { cache })); // from the cache
+  const whole = shape(parsePlan(text, { wholeDocument: true }));
   assert.deepEqual(chunked, whole, `${name}: parsing by sections differs from parsing the whole`);
   assert.deepEqual(twice, whole, `${name}: the cached parse differs`);
 }
@@ -180,10 +180,10 @@ test('incremental: the template, the fixtures and the real plans', () => {
 test('incremental: an edit re-parses only its section', () => {
   const base = TEMPLATE_TEXT;
   const edited = base.replace('[Criterion 1]', 'Checkout under 2 seconds');
-  clearParseCache();
-  parsePlan(base);
-  const before = parseCount.pieces;
-  parsePlan(edited);
-  assert.equal(parseCount.pieces - before, 1, 'one section re-parsed');
+  const cache = new PieceCache();
+  parsePlan(base, { cache });
+  const before = cache.counters.parsed;
+  parsePlan(edited, { cache });
+  assert.equal(cache.counters.parsed - before, 1, 'one section re-parsed');
   same('edited template', edited);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { clearParseCache } from '../../src/engine/markdown';
+import { PieceCache } from '../../src/engine';
 import type { ParseOutcome } from '../../src/node/offThreadParser';
 import { createAnalyzer, type Logger, type OffThread } from '../../src/lsp/analyzer';
 import { Workspace } from '../../src/lsp/workspace';
@@ -12,7 +12,7 @@ function setup(fetchSettings: () => Promise<unknown>, getText: () => string) {
   const logger: Logger = { error: (m) => errors.push(m), info: () => {} };
   const workspace = new Workspace({ fetchSettings, loaded: () => {} });
   const documents = { get: () => ({ version: 3, getText }) };
-  return { analyze: createAnalyzer(documents, workspace, logger), errors };
+  return { analyze: createAnalyzer(documents, workspace, logger, new PieceCache()), errors };
 }
 
 describe('createAnalyzer', () => {
@@ -59,19 +59,22 @@ describe('createAnalyzer', () => {
   describe('large texts, parsed off the main thread', () => {
     const BIG = '# Big - Implementation Plan\n\n## Notes\n\n' + 'A line of text.\n'.repeat(2000);
 
-    function offThreadSetup(settings: object) {
+    function offThreadSetup(settings: object, cache = new PieceCache()) {
       const asked: string[] = [];
       const late: string[] = [];
       let answer!: (outcome: ParseOutcome) => void;
       const offThread: OffThread = {
-        parser: { parse: (key) => (asked.push(key), new Promise((resolve) => (answer = resolve))) },
+        parser: {
+          parse: (key) => (asked.push(key), new Promise((resolve) => (answer = resolve))),
+          whenReady: () => Promise.resolve(),
+        },
         parsedLate: (uri) => late.push(uri),
       };
       const logger: Logger = { error: () => {}, info: () => {} };
       const workspace = new Workspace({ fetchSettings: async () => settings, loaded: () => {} });
       const documents = { get: () => ({ version: 1, getText: () => BIG }) };
       return {
-        analyze: createAnalyzer(documents, workspace, logger, offThread),
+        analyze: createAnalyzer(documents, workspace, logger, cache, offThread),
         asked,
         late,
         answer: (o: ParseOutcome) => answer(o),
@@ -79,7 +82,6 @@ describe('createAnalyzer', () => {
     }
 
     test('past parseTimeoutMs: a notice naming the long stretch, then a new analysis when parsing ends', async () => {
-      clearParseCache();
       const { analyze, asked, late, answer } = offThreadSetup({ parseTimeoutMs: 20 });
       const result = await analyze('untitled:big-plan.md');
       assert.deepEqual(asked, ['untitled:big-plan.md']);
@@ -94,7 +96,6 @@ describe('createAnalyzer', () => {
     });
 
     test('a stopped parse is not tried again for the same text', async () => {
-      clearParseCache();
       const { analyze, asked, answer } = offThreadSetup({ parseTimeoutMs: 1000 });
       const first = analyze('untitled:big-plan.md');
       await new Promise(setImmediate);
@@ -108,10 +109,10 @@ describe('createAnalyzer', () => {
     });
 
     test('small or already parsed texts, and parseTimeoutMs 0, stay on the main thread', async () => {
-      clearParseCache();
-      const { analyze, asked } = offThreadSetup({ parseTimeoutMs: 0 });
+      const cache = new PieceCache();
+      const { analyze, asked } = offThreadSetup({ parseTimeoutMs: 0 }, cache);
       assert.ok((await analyze('untitled:big-plan.md'))?.analysis?.model);
-      const again = offThreadSetup({ parseTimeoutMs: 750 });
+      const again = offThreadSetup({ parseTimeoutMs: 750 }, cache);
       assert.ok((await again.analyze('untitled:big-plan.md'))?.analysis?.model, 'the pieces are cached');
       assert.deepEqual([...asked, ...again.asked], []);
     });

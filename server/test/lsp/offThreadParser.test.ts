@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { clearParseCache, parseCount, parseMarkdown } from '../../src/engine/markdown';
+import { PieceCache } from '../../src/engine';
+import { parseMarkdown } from '../../src/engine/markdown';
 import { OffThreadParser, type ParseOutcome } from '../../src/node/offThreadParser';
 
 // The worker behind large parses, as bundled (npm test builds dist/ first).
@@ -15,12 +16,11 @@ const SLOW = '# S\n\n' + 'See [a link](https://example.com/a) and <https://examp
 describe('OffThreadParser', () => {
   test('parses in the worker and caches the pieces here, so the engine parses nothing', async () => {
     const logged: string[] = [];
-    const parser = new OffThreadParser(WORKER, 30_000, (m) => logged.push(m));
-    clearParseCache();
+    const cache = new PieceCache();
+    const parser = new OffThreadParser(WORKER, cache, 30_000, (m) => logged.push(m));
     assert.equal(await parser.parse('a', PLAN), 'parsed');
-    const before = parseCount.pieces;
-    const chunks = parseMarkdown(PLAN);
-    assert.equal(parseCount.pieces, before);
+    const chunks = parseMarkdown(PLAN, cache);
+    assert.equal(cache.counters.parsed, 0);
     // The title, two sections and the task item: each a piece.
     assert.deepEqual(
       chunks.map((c) => c.root.children[0].type),
@@ -32,7 +32,7 @@ describe('OffThreadParser', () => {
 
   test('a parse past the hard limit is stopped, and the next text gets a fresh worker', async () => {
     const logged: string[] = [];
-    const parser = new OffThreadParser(WORKER, 200, (m) => logged.push(m));
+    const parser = new OffThreadParser(WORKER, new PieceCache(), 200, (m) => logged.push(m));
     assert.equal(await parser.parse('slow', SLOW), 'gave-up');
     assert.match(logged[0], /Parsing slow took longer than 200 ms; the parse was stopped/);
     assert.equal(await parser.parse('a', PLAN), 'parsed');
@@ -40,7 +40,7 @@ describe('OffThreadParser', () => {
   });
 
   test('a queued older version of a document is dropped', async () => {
-    const parser = new OffThreadParser(WORKER, 30_000, () => undefined, 1);
+    const parser = new OffThreadParser(WORKER, new PieceCache(), 30_000, () => undefined, 1);
     const outcomes: Record<string, ParseOutcome> = {};
     const track = (name: string, p: Promise<ParseOutcome>) => p.then((o) => (outcomes[name] = o));
     await Promise.all([
@@ -53,7 +53,7 @@ describe('OffThreadParser', () => {
   });
 
   test('one slow document does not hold up another, and is never parsed twice at once', async () => {
-    const parser = new OffThreadParser(WORKER, 30_000, () => undefined);
+    const parser = new OffThreadParser(WORKER, new PieceCache(), 30_000, () => undefined);
     const order: string[] = [];
     const slow = parser.parse('slow', SLOW).then((o) => order.push(`slow ${o}`));
     const again = parser.parse('slow', SLOW + 'edited\n').then((o) => order.push(`slow again ${o}`));
@@ -65,7 +65,9 @@ describe('OffThreadParser', () => {
 
   test('a worker that cannot start fails the parse, with a message', async () => {
     const logged: string[] = [];
-    const parser = new OffThreadParser(join(__dirname, 'no-such-worker.js'), 30_000, (m) => logged.push(m));
+    const parser = new OffThreadParser(join(__dirname, 'no-such-worker.js'), new PieceCache(), 30_000, (m) =>
+      logged.push(m),
+    );
     assert.equal(await parser.parse('a', PLAN), 'failed');
     assert.match(logged.join('\n'), /The parse worker failed: Cannot find module/);
     parser.dispose();
