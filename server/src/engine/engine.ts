@@ -146,6 +146,7 @@ function toFinding(rule: string, severity: Severity, raw: RawFinding, lines: Lin
     finding.fixes = raw.fixes.map((f) => ({
       title: f.title,
       preferred: f.preferred,
+      ...(f.safe ? { safe: true } : {}),
       edits: f.edits.map((e) => ({ range: lines.range(e.span), newText: e.newText })),
     }));
   }

@@ -14,8 +14,14 @@ export interface TextEditData {
 export interface FixData {
   title: string;
   edits: TextEditData[];
-  /** The fix an editor should mark as preferred / apply in "fix all". */
+  /** The fix an editor should mark as preferred (offered first, applied by "auto fix"). */
   preferred?: boolean;
+  /**
+   * Safe for fix-all (`source.fixAll.planmark`, `planmark check --fix`): the rule that
+   * builds the fix vouches that it corrects what is certainly wrong, loses nothing the
+   * author wrote and inserts no placeholder. Fix-all applies only these.
+   */
+  safe?: boolean;
 }
 
 export interface Finding {
@@ -32,6 +38,8 @@ export interface RawFix {
   title: string;
   edits: Array<{ span: Span; newText: string }>;
   preferred?: boolean;
+  /** See FixData.safe: set it where the fix is built, never decided elsewhere. */
+  safe?: boolean;
 }
 
 export interface RawFinding {

@@ -4,39 +4,18 @@ import type { Finding, FixData, TextEditData } from './findings';
 import { PieceCache } from './pieceCache';
 
 // "Fix all" (`source.fixAll.planmark`, `planmark check --fix`): the fixes that
-// are safe to apply without looking, all at once. Safe means the fix corrects
-// what is certainly wrong and loses nothing the author wrote:
-//
-// - malformed-checkbox and table-cell-count: their one fix;
-// - invalid-metadata: adding the missing fields (replacing a value the author
-//   wrote — a wrong date, a Feature that disagrees with the title — is left to them);
-// - unfilled-placeholder: [FEATURE_NAME] from the title, and [DATE] (the
-//   template's Created date) as today; a milestone's [Date] is not today.
-//
-// Scaffolding (missing-section, task-missing-field) and moving sections
-// (section-order) change the plan's shape: they stay quick fixes, chosen one by one.
-
-const ALWAYS_SAFE = new Set(['malformed-checkbox', 'table-cell-count']);
-
-export function isSafeFix(finding: Finding, fix: FixData, text: (f: Finding) => string): boolean {
-  if (!fix.preferred) return false;
-  if (ALWAYS_SAFE.has(finding.rule)) return true;
-  if (finding.rule === 'invalid-metadata')
-    return fix.edits.every(
-      (e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character,
-    );
-  if (finding.rule === 'unfilled-placeholder') return ['[FEATURE_NAME]', '[DATE]'].includes(text(finding));
-  return false;
-}
+// are safe to apply without looking, all at once. Which fixes are safe is each
+// rule's call, made where it builds the fix (`safe: true`, see FixData): safe
+// means it corrects what is certainly wrong, loses nothing the author wrote and
+// inserts no placeholder. Nothing here knows a rule by name.
 
 /** The safe fixes of an analysis that can go together (no two touch the same text), with their findings. */
 export function fixAllChoices(analysis: Analysis): Array<{ finding: Finding; fix: FixData }> {
-  const { lines, text } = analysis;
+  const { lines } = analysis;
   const accepted: Array<{ start: number; end: number }> = [];
   const chosen: Array<{ finding: Finding; fix: FixData }> = [];
-  const slice = (f: Finding) => text.slice(lines.offset(f.range.start), lines.offset(f.range.end));
   for (const finding of analysis.findings) {
-    const fix = finding.fixes?.find((f) => isSafeFix(finding, f, slice));
+    const fix = finding.fixes?.find((f) => f.safe === true);
     if (!fix) continue;
     const spans = fix.edits.map((edit) => ({
       start: lines.offset(edit.range.start),

@@ -1,6 +1,6 @@
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
 import type { TaskItem } from '../engine';
-import { RULES } from '../engine';
+import { RULES, ruleDocsUrl } from '../engine';
 import {
   allSections,
   dependencies,
@@ -19,8 +19,6 @@ import {
 // Hover: on a placeholder, what belongs there; on a task, its fields, phase,
 // dependencies and dependents; on a phase heading, its progress; on a finding,
 // its rule's description and documentation.
-
-export const RULES_DOC_URL = 'https://github.com/planmark/planmark/blob/main/docs/rules.md#';
 
 export function hover(doc: PlanDocument, position: Position): Hover | null {
   const m = modelled(doc);
@@ -122,7 +120,7 @@ function findingsHover(m: ModelledDocument, position: Position): string | undefi
   return rules
     .map(
       (id) =>
-        `**planmark** [\`${id}\`](${RULES_DOC_URL}${id}): ${RULES.find((r) => r.id === id)?.description ?? 'planmark could not validate this file.'}`,
+        `**planmark** [\`${id}\`](${ruleDocsUrl(id)}): ${RULES.find((r) => r.id === id)?.description ?? 'planmark could not validate this file.'}`,
     )
     .join('\n\n');
 }

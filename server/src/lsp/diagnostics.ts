@@ -1,7 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Analysis, Finding, FixData, Severity } from '../engine';
+import { ruleDocsUrl, type Analysis, type Finding, type FixData, type Severity } from '../engine';
 import { SOURCE } from '../features/codeActions';
-import { RULES_DOC_URL } from '../features/hover';
 
 // Findings become LSP diagnostics here and nowhere else. The fixes travel in
 // `data`, so that a code action is a pure function of the diagnostic.
@@ -28,7 +27,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.rule,
-    codeDescription: { href: RULES_DOC_URL + finding.rule },
+    codeDescription: { href: ruleDocsUrl(finding.rule) },
     message: finding.message,
     data,
   };

@@ -30,9 +30,14 @@ test('check --fix: writes the safe fixes (keeping BOM and CRLF), says so on stde
 
     const fixed = await run(['check', '--fix', '--format', 'json', '.'], ws.dir);
     assert.equal(fixed.code, 1, 'missing sections are still errors');
-    assert.match(fixed.stderr, /^planmark: fixed 4 problems in plan\.md$/m);
-    assert.match(fixed.stderr, /^planmark: fixed 3 problems in other-plan\.md$/m);
-    // The added Created field brings the template's [DATE], which the next pass fills with today.
+    // [FEATURE_NAME] filled, the checkbox, the missing fields added with their values (Created is today).
+    assert.match(fixed.stderr, /^planmark: fixed 3 problems in plan\.md$/m);
+    // One edit: the fields come with the title's feature name and today, never as placeholders to fill later.
+    assert.match(fixed.stderr, /^planmark: fixed 1 problem in other-plan\.md$/m);
+    assert.equal(
+      readFileSync(join(ws.dir, 'other-plan.md'), 'utf8').replace(/\d{4}-\d{2}-\d{2}/, 'TODAY'),
+      '# Other - Implementation Plan\n\n**Feature**: Other\n**Created**: TODAY\n**Status**: Planning\n**Version**: 1.0.0\n',
+    );
     const text = readFileSync(join(ws.dir, 'plan.md'), 'utf8').replace(/\d{4}-\d{2}-\d{2}/, 'TODAY');
     assert.equal(
       text,

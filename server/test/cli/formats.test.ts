@@ -87,7 +87,8 @@ test('sarif: valid SARIF 2.1.0 with rules, levels, relative locations and UTF-16
   for (const rule of RULES) {
     const descriptor = driver.rules?.find((d) => d.id === rule.id);
     assert.ok(descriptor, rule.id);
-    assert.equal(descriptor.helpUri, `docs/rules.md#${rule.id}`);
+    // Absolute: code-scanning UIs open helpUri as is, with no repository to resolve it against.
+    assert.equal(descriptor.helpUri, `https://github.com/planmark/planmark/blob/main/docs/rules.md#${rule.id}`);
     assert.equal(descriptor.shortDescription?.text, rule.description);
     assert.equal(
       descriptor.defaultConfiguration?.level,

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG, RULES } from '../../src/engine';
+import { DEFAULT_CONFIG, RULES, RULES_DOC, ruleDocsUrl } from '../../src/engine';
 import { configKeys } from '../../src/engine/config';
 import { REPO, TEMPLATE_TEXT } from './helpers';
 
@@ -43,4 +43,9 @@ test('docs/rules.md documents every rule with its default severity', () => {
 
 test('the shipped template is the shared reference template', () => {
   assert.equal(TEMPLATE_TEXT, readFileSync(join(REPO, '..', 'shared', 'templates', 'implementation-plan.md'), 'utf8'));
+});
+
+test("rule documentation URLs are the repository's docs/rules.md, one anchor per rule", () => {
+  assert.equal(RULES_DOC, `${(manifest as { repository: { url: string } }).repository.url}/blob/main/docs/rules.md`);
+  for (const rule of RULES) assert.equal(ruleDocsUrl(rule.id), `${RULES_DOC}#${rule.id}`);
 });

@@ -27,6 +27,7 @@ test("[DATE] and [Date] become today; [FEATURE_NAME] the title's feature; others
         {
           title: 'Replace [FEATURE_NAME] with the feature name "Login"',
           preferred: true,
+          safe: true,
           edits: [{ range: { start: { line: 2, character: 13 }, end: { line: 2, character: 27 } }, newText: 'Login' }],
         },
       ],
@@ -37,6 +38,7 @@ test("[DATE] and [Date] become today; [FEATURE_NAME] the title's feature; others
         {
           title: 'Replace [DATE] with today (2026-11-24)',
           preferred: true,
+          safe: true,
           edits: [
             { range: { start: { line: 3, character: 13 }, end: { line: 3, character: 19 } }, newText: '2026-11-24' },
           ],
@@ -47,6 +49,7 @@ test("[DATE] and [Date] become today; [FEATURE_NAME] the title's feature; others
       at: '4:7-13',
       fixes: [
         {
+          // A milestone's [Date] is not certainly today: offered, but not safe for fix-all.
           title: 'Replace [Date] with today (2026-11-24)',
           preferred: true,
           edits: [

@@ -1,15 +1,13 @@
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
-import { RULES, type ConfigProblem, type Severity } from '../../engine';
+import { RULES, ruleDocsUrl, type ConfigProblem, type Severity } from '../../engine';
 import type { CheckResult } from '../report';
 import { isUnder, toPosix } from '../../node/planFiles';
 
 // `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. Paths under the
 // working directory are relative to %SRCROOT% (the working directory), others
 // are file URIs. Columns are UTF-16 code units, as in the engine and LSP.
-
-export const RULE_DOCS = 'docs/rules.md';
 
 const LEVEL: Record<Severity, sarif.Result.level> = {
   error: 'error',
@@ -37,7 +35,7 @@ export function toSarif({ reports, problems }: CheckResult, { cwd, version, conf
   const rules: sarif.ReportingDescriptor[] = descriptors.map((r) => ({
     id: r.id,
     shortDescription: { text: r.description },
-    helpUri: `${RULE_DOCS}#${r.id}`,
+    helpUri: ruleDocsUrl(r.id),
     defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
   }));
   const results: sarif.Result[] = reports.flatMap(({ path, analysis }) =>

@@ -1,5 +1,5 @@
-// The rule registry. Adding a rule: write rules/<id>.ts, list it here, document
-// it in docs/rules.md, give it fixtures in test-fixtures/rules/.
+// The rule registry: every rule and what is derived from its declaration (its
+// documentation URL). Adding a rule: docs/contributing.md.
 import type { Rule } from './rule';
 import { missingSection } from './missing-section';
 import { sectionOrder } from './section-order';
@@ -34,3 +34,11 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
+/** The page documenting every rule, one `## <id>` section each (absolute: SARIF viewers and editors open it as is). */
+export const RULES_DOC = 'https://github.com/planmark/planmark/blob/main/docs/rules.md';
+
+/** The documentation of a finding's code: a rule id, or `validation-skipped` / `validation-failed`. */
+export function ruleDocsUrl(id: string): string {
+  return `${RULES_DOC}#${id}`;
+}

@@ -1,5 +1,8 @@
-import type { Field, Span } from '../model';
+import type { RawFix } from '../findings';
+import type { Field, PlanModel, Span } from '../model';
 import type { Rule, RuleContext } from './rule';
+import type { LabelledKey } from '../template';
+import { documentStart, insertBlock, lineEnd } from './insert';
 import { eol } from './sections';
 
 // semver.org's own pattern.
@@ -17,18 +20,10 @@ export const invalidMetadata: Rule = {
     const missing = template.metadataFields.filter((f) => !model.metadata.some((m) => m.key === f.key));
     if (missing.length > 0) {
       const names = missing.map((f) => f.label);
-      const nl = eol(model.text);
-      const last = model.metadata[model.metadata.length - 1];
-      const at = last ? last.end : (model.title?.end ?? 0);
-      const templateValue = (key: string) => template.model.metadata.find((m) => m.key === key)?.value ?? '';
-      const lines = missing.map((f) => `**${f.label}**: ${templateValue(f.key)}`);
-      const newText = last ? lines.map((l) => nl + l).join('') : nl + nl + lines.join(nl);
       report({
-        span: last ?? anchor,
+        span: model.metadata[model.metadata.length - 1] ?? anchor,
         message: `Metadata lacks ${names.join(', ')}.`,
-        fixes: [
-          { title: `Add ${names.join(', ')}`, preferred: true, edits: [{ span: { start: at, end: at }, newText }] },
-        ],
+        fixes: addFieldsFixes(context, missing),
       });
     }
     for (const field of model.metadata) {
@@ -38,6 +33,78 @@ export const invalidMetadata: Rule = {
     }
   },
 };
+
+const DATE_KEYS = new Set(['created', 'date', 'updated', 'last updated']);
+
+/**
+ * The fixes that add missing fields. Each field gets a value only where it is certain: a date
+ * field today, Feature the title's feature name, any other the template's own value unless that
+ * is a placeholder. That fix is safe for fix-all. When some value is unknown, a second fix adds
+ * every field with the template's text (placeholders included) for the author to fill in.
+ */
+function addFieldsFixes(context: RuleContext, missing: LabelledKey[]): RawFix[] {
+  const known = missing.flatMap((f) => {
+    const value = knownValue(f.key, context);
+    return value === undefined ? [] : [{ label: f.label, value }];
+  });
+  const fromTemplate = missing.map((f) => ({ label: f.label, value: templateValue(f.key, context) }));
+  const fixes: RawFix[] = [];
+  if (known.length > 0)
+    fixes.push({
+      title: `Add ${known.map((f) => f.label).join(', ')}`,
+      preferred: true,
+      safe: true,
+      edits: [addFields(context.model, known)],
+    });
+  if (known.length < missing.length)
+    fixes.push({
+      title: `Add ${missing.map((f) => f.label).join(', ')} from the template`,
+      preferred: known.length === 0,
+      edits: [addFields(context.model, fromTemplate)],
+    });
+  return fixes;
+}
+
+function knownValue(key: string, { model, template, today }: RuleContext): string | undefined {
+  if (DATE_KEYS.has(key)) return today;
+  if (key === 'feature') return featureFromTitle(model.title?.text, template.titleSuffix) || undefined;
+  const field = template.model.metadata.find((m) => m.key === key);
+  if (!field || field.value.trim() === '') return undefined;
+  const placeholder = template.model.brackets.some(
+    (b) => b.start >= field.valueSpan.start && b.end <= field.valueSpan.end,
+  );
+  return placeholder ? undefined : field.value;
+}
+
+function templateValue(key: string, { template }: RuleContext): string {
+  return template.model.metadata.find((m) => m.key === key)?.value ?? '';
+}
+
+/**
+ * The edit that writes `**Label**: value` lines: after the last field's line, with its bullet
+ * and hard-break style; else below the title; else at the top (after any front matter).
+ */
+function addFields(model: PlanModel, fields: Array<{ label: string; value: string }>): RawFix['edits'][number] {
+  const text = model.text;
+  const lines = fields.map((f) => `**${f.label}**: ${f.value}`.trimEnd());
+  const last = model.metadata[model.metadata.length - 1];
+  if (last) {
+    const start = text.lastIndexOf('\n', last.start - 1) + 1;
+    const end = lineEnd(text, last.end);
+    // The last field's bullet ("- "), quote marker or indentation, and its hard break ("  " or "\\") if any.
+    const prefix = /^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+)?$/.test(text.slice(start, last.start))
+      ? text.slice(start, last.start)
+      : '';
+    const hardBreak = /[-*+]/.test(prefix) ? '' : (/(?: {2,}|\\)$/.exec(text.slice(last.end, end))?.[0] ?? '');
+    const nl = eol(text);
+    return {
+      span: { start: end, end },
+      newText: lines.map((l, i) => nl + prefix + l + (i < lines.length - 1 ? hardBreak : '')).join(''),
+    };
+  }
+  if (model.title) return insertBlock(text, lines, { after: model.title.end });
+  return insertBlock(text, lines, { at: documentStart(text) });
+}
 
 type Problem = {
   message: string;

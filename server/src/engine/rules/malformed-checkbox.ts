@@ -13,6 +13,8 @@ export const malformedCheckbox: Rule = {
           {
             title: `Change to "${m.replacement.trimEnd()}"`,
             preferred: true,
+            // Only the marker changes, into the one it was certainly meant to be.
+            safe: true,
             edits: [{ span: m, newText: m.replacement }],
           },
         ],

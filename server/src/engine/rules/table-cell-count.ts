@@ -19,6 +19,8 @@ export const tableCellCount: Rule = {
               title:
                 found < expected ? `Add ${expected - found} empty cell(s)` : `Remove ${found - expected} extra cell(s)`,
               preferred: true,
+              // Pads with empty cells or drops cells past the header's count; kept cells stay as written.
+              safe: true,
               edits: [resize(model.text, row, expected)],
             },
           ],

@@ -14,19 +14,22 @@ export const unfilledPlaceholder: Rule = {
       // Only what the plan itself tells for certain is a fix; "select the placeholder" is not one.
       const value =
         p.text === '[DATE]' || p.text === '[Date]' ? today : p.text === '[FEATURE_NAME]' ? featureName() : null;
+      // Safe for fix-all: the feature's name, and [DATE] (the template's Created date) as today;
+      // a milestone's [Date] is not today, so that one is the author's choice.
+      const safe = p.text !== '[Date]';
       report({
         span: p,
         message: `Unfilled placeholder ${p.text}: replace it with the real content.`,
         fixes: value
-          ? [fill(p, value, p.text === '[FEATURE_NAME]' ? `the feature name "${value}"` : `today (${value})`)]
+          ? [fill(p, value, p.text === '[FEATURE_NAME]' ? `the feature name "${value}"` : `today (${value})`, safe)]
           : undefined,
       });
     }
   },
 };
 
-function fill(p: BracketText, value: string, what: string) {
-  return { title: `Replace ${p.text} with ${what}`, preferred: true, edits: [{ span: p, newText: value }] };
+function fill(p: BracketText, value: string, what: string, safe: boolean) {
+  return { title: `Replace ${p.text} with ${what}`, preferred: true, safe, edits: [{ span: p, newText: value }] };
 }
 
 /** The feature name from the title ("Login - Implementation Plan"), else from a filled-in Feature field. */

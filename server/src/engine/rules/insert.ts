@@ -1,0 +1,62 @@
+// Inserting whole lines into a plan without damaging it: inserted text always
+// ends its own line, uses the document's line ending, and never goes in front
+// of existing content on the same line (a fix that glued `**Version**: 1.0.0`
+// to a plan's first heading turned that heading into paragraph text).
+import { eol } from './sections';
+
+/** Offset of the end of the line holding `offset` (before its line break). */
+export function lineEnd(text: string, offset: number): number {
+  const re = /\r|\n/g;
+  re.lastIndex = offset;
+  return re.exec(text)?.index ?? text.length;
+}
+
+/** Offset just past the line break that ends the line holding `offset` (text.length on the last line). */
+export function nextLineStart(text: string, offset: number): number {
+  const end = lineEnd(text, offset);
+  if (end === text.length) return end;
+  return text.startsWith('\r\n', end) ? end + 2 : end + 1;
+}
+
+/**
+ * Where a plan's own text starts: after a BOM and after YAML (`---`) or TOML (`+++`)
+ * front matter, so that text inserted "at the top" keeps the front matter first.
+ */
+export function documentStart(text: string): number {
+  const start = text.startsWith('\uFEFF') ? 1 : 0;
+  const open = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text.slice(start));
+  if (!open) return start;
+  // YAML closes at `---` (or `...`), TOML at `+++`: remark-frontmatter's reading.
+  const close = open[1] === '---' ? /^(?:---|\.\.\.)[ \t]*$/ : /^\+\+\+[ \t]*$/;
+  for (let at = start + open[0].length; at < text.length; at = nextLineStart(text, at)) {
+    if (close.test(text.slice(at, lineEnd(text, at)))) return nextLineStart(text, at);
+  }
+  // Unclosed: not front matter.
+  return start;
+}
+
+function isBlankLine(text: string, offset: number): boolean {
+  return offset >= text.length || text.slice(offset, lineEnd(text, offset)).trim() === '';
+}
+
+/**
+ * The edit that puts `lines` on lines of their own as a block of their own (a blank line
+ * before and after, unless one is there): after the line holding `after`, or, without it,
+ * at `at`, which must be the start of a line.
+ */
+export function insertBlock(
+  text: string,
+  lines: readonly string[],
+  where: { after: number } | { at: number },
+): { span: { start: number; end: number }; newText: string } {
+  const nl = eol(text);
+  const body = lines.join(nl);
+  if ('after' in where) {
+    const end = lineEnd(text, where.after);
+    const next = nextLineStart(text, end);
+    const gapAfter = end === text.length || isBlankLine(text, next) ? '' : nl;
+    return { span: { start: end, end }, newText: nl + nl + body + gapAfter };
+  }
+  const gapAfter = where.at === text.length || isBlankLine(text, where.at) ? nl : nl + nl;
+  return { span: { start: where.at, end: where.at }, newText: body + gapAfter };
+}
