@@ -93,8 +93,9 @@ describe('editor features over stdio', () => {
     });
     assert.equal(fixAll.kind, 'source.fixAll.planmark');
     assert.deepEqual(
-      fixAll.edit?.changes?.[uri].map((e) => e.newText),
-      ['Login', '\n**Created**: [DATE]\n**Status**: Planning\n**Version**: 1.0.0', '- [ ]'],
+      fixAll.edit?.changes?.[uri].map((e) => e.newText.replace(/\d{4}-\d{2}-\d{2}/, 'TODAY')),
+      // Fix-all inserts no placeholder: the added Created field is today, not [DATE].
+      ['Login', '\n**Created**: TODAY\n**Status**: Planning\n**Version**: 1.0.0', '- [ ]'],
     );
   });
 
