@@ -1,10 +1,8 @@
 // Small text helpers shared by the tree and the status bar.
-import type { Progress } from '../../server/src/protocol';
+import { formatHours, type Progress } from '../../server/src/protocol';
 
-/** 1.5 → "1.5h", 40 → "40h"; hours stay hours so that sums read the same everywhere. */
-export function hours(h: number): string {
-  return `${Number.isInteger(h) ? h : h.toFixed(1)}h`;
-}
+/** Hours as the server's lenses and hovers write them (server/src/engine/hours.ts). */
+export const hours = formatHours;
 
 /** "3/12 · 24h" (the estimate only when there is one). */
 export function progressText(p: Progress): string {

@@ -5,6 +5,10 @@ import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { Outline } from './engine';
 
 export type { Outline, OutlineSection, OutlineTask, Progress } from './engine';
+// The client shows hours as the server does. Straight from the leaf module: the engine's
+// index would pull its Markdown parser into the client bundle.
+// eslint-disable-next-line no-restricted-imports
+export { formatHours } from './engine/hours';
 
 /** The code action kind of planmark's fix-all, for `editor.codeActionsOnSave` and the Fix All command. */
 export const FIX_ALL_KIND = 'source.fixAll.planmark';

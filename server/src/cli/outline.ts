@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { PieceCache, type Outline, type OutlineSection, type OutlineTask } from '../engine';
+import { PieceCache, formatHours, type Outline, type OutlineSection, type OutlineTask } from '../engine';
 import { readPlan } from './check';
 import { displayPath } from './files';
 import { loadEngine, type Io, type SettingsFlags } from './io';
@@ -43,15 +43,15 @@ export function formatOutline(outline: Outline): string {
   const lines: string[] = [];
   const title = outline.title ?? '(untitled plan)';
   lines.push(
-    `${title}  ${outline.done}/${outline.total} (${outline.percent}%) · ${hours(outline.estimateHours)}, ${hours(outline.remainingHours)} left`,
+    `${title}  ${outline.done}/${outline.total} (${outline.percent}%) · ${formatHours(outline.estimateHours)}, ${formatHours(outline.remainingHours)} left`,
   );
   const task = (t: OutlineTask, depth: number) => {
-    const estimate = t.estimateHours === undefined ? '' : ` · ${hours(t.estimateHours)}`;
+    const estimate = t.estimateHours === undefined ? '' : ` · ${formatHours(t.estimateHours)}`;
     lines.push(`${indent(depth)}[${t.checked ? 'x' : ' '}] ${t.text}${estimate}`);
     for (const c of t.children) task(c, depth + 1);
   };
   const section = (s: OutlineSection, depth: number) => {
-    lines.push(`${indent(depth)}${s.title}  ${s.done}/${s.total} · ${hours(s.estimateHours)}`);
+    lines.push(`${indent(depth)}${s.title}  ${s.done}/${s.total} · ${formatHours(s.estimateHours)}`);
     for (const t of s.tasks) task(t, depth + 1);
     for (const c of s.children) section(c, depth + 1);
   };
@@ -61,8 +61,4 @@ export function formatOutline(outline: Outline): string {
 
 function indent(depth: number): string {
   return '  '.repeat(depth);
-}
-
-function hours(h: number): string {
-  return `${Math.round(h * 10) / 10}h`;
 }

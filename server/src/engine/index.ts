@@ -26,5 +26,6 @@ export { fixAllChoices, fixAllEdits, fixAllText } from './fixAll';
 export { buildDependencyGraph, type DependencyGraph, type DependencyRef } from './dependencies';
 export type { Section, Span, TaskItem, TaskBlock } from './model';
 export { parseEstimate } from './estimate';
+export { formatHours } from './hours';
 export { sectionLevels } from './rules/sections';
 export { sourceAtDepth, type RequiredSection } from './template';

@@ -1,5 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver';
-import { formatHours, modelled, outlineSection, type PlanDocument } from './document';
+import { formatHours } from '../engine';
+import { modelled, outlineSection, type PlanDocument } from './document';
 
 // A lens above each phase heading: `3/12 done · 24h estimated · 9h left`.
 // Display only: the command has no id, so clicking does nothing.

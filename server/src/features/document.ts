@@ -88,12 +88,6 @@ export function taskName(task: TaskItem): string {
   return task.block?.title || task.text || '(untitled task)';
 }
 
-/** Hours as people read them: 24h, 1.5h, 30m. */
-export function formatHours(hours: number): string {
-  if (hours > 0 && hours < 1) return `${Math.round(hours * 60)}m`;
-  return `${Number(hours.toFixed(1))}h`;
-}
-
 /**
  * The engine's outline entry for a section: its tasks' progress and estimate
  * totals, subsections included. None when the section holds no task.

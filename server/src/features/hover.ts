@@ -1,10 +1,9 @@
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
 import type { TaskItem } from '../engine';
-import { RULES, ruleDocsUrl } from '../engine';
+import { RULES, formatHours, ruleDocsUrl } from '../engine';
 import {
   allSections,
   dependencies,
-  formatHours,
   headingPath,
   modelled,
   outlineSection,

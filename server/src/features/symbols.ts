@@ -1,15 +1,7 @@
 import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
 import type { Section, TaskItem } from '../engine';
-import {
-  formatHours,
-  idSpan,
-  modelled,
-  taskLine,
-  taskName,
-  type ModelledDocument,
-  type PlanDocument,
-} from './document';
-import { parseEstimate } from '../engine';
+import { idSpan, modelled, taskLine, taskName, type ModelledDocument, type PlanDocument } from './document';
+import { formatHours, parseEstimate } from '../engine';
 
 // Document symbols: sections (phases first among them) → subsections → task
 // blocks, the checked state and estimate in `detail`. Workspace symbols: the
