@@ -1,17 +1,16 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { ruleDocsUrl, type Analysis, type Finding, type FixData, type Severity } from '../engine';
+import { ruleDocsUrl, type Analysis, type Finding, type Severity } from '../engine';
 import { SOURCE } from '../features/codeActions';
 
-// Findings become LSP diagnostics here and nowhere else. The fixes travel in
-// `data`, so that a code action is a pure function of the diagnostic.
+// Findings become LSP diagnostics here and nowhere else. A diagnostic carries no
+// `data`: its fixes stay in the server's analysis, and a code action request finds
+// them by the diagnostic's rule, range and message (features/codeActions.ts). One
+// mechanism, as vscode-eslint keeps its fixes server-side: a diagnostic from an older
+// version then offers nothing instead of edits computed for a text that has changed,
+// and diagnostics are a fraction of the size (fixes carry whole template sections).
 
 /** Code of the diagnostic shown when the server itself failed on a document. */
 export const VALIDATION_FAILED = 'validation-failed';
-
-export interface DiagnosticData {
-  rule: string;
-  fixes?: FixData[];
-}
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -21,7 +20,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(finding: Finding): Diagnostic {
-  const data: DiagnosticData = { rule: finding.rule, fixes: finding.fixes };
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -29,7 +27,6 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     code: finding.rule,
     codeDescription: { href: ruleDocsUrl(finding.rule) },
     message: finding.message,
-    data,
   };
 }
 

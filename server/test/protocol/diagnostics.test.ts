@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DiagnosticSeverity, DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languageserver/node';
+import {
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  type CodeAction,
+  type Diagnostic,
+} from 'vscode-languageserver/node';
 import { PlanEngine, SEVERITIES } from '../../src/engine';
 import { NOT_A_PLAN, SMALL_PLAN, tempWorkspace, type TempWorkspace } from './fixtures';
 import { fileUri, full, LspTestClient } from './lspClient';
@@ -13,6 +18,16 @@ const PLACEHOLDER_RANGE = { start: { line: 6, character: 22 }, end: { line: 6, c
 const FILL_PLACEHOLDER = { range: PLACEHOLDER_RANGE, text: 'Login' };
 
 const rules = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);
+
+/** The quick fixes the server offers for one diagnostic, as the engine's FixData. */
+async function fixesOf(client: LspTestClient, uri: string, diagnostic: Diagnostic) {
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic], only: ['quickfix'] },
+  });
+  return actions.map((a) => ({ title: a.title, preferred: a.isPreferred === true, edits: a.edit?.changes?.[uri] }));
+}
 
 describe('diagnostics, pulled', () => {
   let client: LspTestClient;
@@ -26,7 +41,7 @@ describe('diagnostics, pulled', () => {
     ws?.dispose();
   });
 
-  test('a plan gets planmark diagnostics carrying rule, link and fixes', async () => {
+  test('a plan gets planmark diagnostics carrying rule and link; fixes come from code actions', async () => {
     const uri = fileUri(join(ws.path, 'plan.md'));
     await client.open(uri, SMALL_PLAN);
     const { items } = full(await client.pull(uri));
@@ -38,11 +53,15 @@ describe('diagnostics, pulled', () => {
       code: 'unfilled-placeholder',
       codeDescription: { href: 'https://github.com/planmark/planmark/blob/main/docs/rules.md#unfilled-placeholder' },
       message: 'Unfilled placeholder [ServiceName]: replace it with the real content.',
-      data: { rule: 'unfilled-placeholder' },
     });
     const missing = items.find((d) => d.code === 'missing-section');
     assert.equal(missing?.severity, DiagnosticSeverity.Error);
-    assert.ok((missing?.data as { fixes: unknown[] }).fixes.length > 0, 'fixes travel in data');
+    // Fixes stay in the server (no `data` on the wire); asked for with the diagnostic, they come.
+    assert.ok(
+      items.every((d) => d.data === undefined),
+      'no diagnostic carries data',
+    );
+    assert.ok((await fixesOf(client, uri, missing)).length > 0, 'the missing section has a fix');
   });
 
   test('an unchanged document answers "unchanged"; an incremental change answers anew', async () => {
@@ -91,19 +110,23 @@ describe('diagnostics, pulled', () => {
     // Fixes may fill in today's date; the day may turn between the two runs.
     const undated = (value: unknown) => JSON.parse(JSON.stringify(value ?? null).replace(/\d{4}-\d{2}-\d{2}/g, 'DATE'));
     assert.deepEqual(
-      items.map((d) => ({
-        rule: d.code,
-        severity: SEVERITIES[d.severity! - 1],
-        message: d.message,
-        range: d.range,
-        fixes: undated((d.data as { fixes?: unknown }).fixes),
-      })),
+      await Promise.all(
+        items.map(async (d) => ({
+          rule: d.code,
+          severity: SEVERITIES[d.severity! - 1],
+          message: d.message,
+          range: d.range,
+          fixes: undated(await fixesOf(client, uri, d)),
+        })),
+      ),
       expected.map((f) => ({
         rule: f.rule,
         severity: f.severity,
         message: f.message,
         range: f.range,
-        fixes: undated(f.fixes),
+        fixes: undated(
+          (f.fixes ?? []).map((x) => ({ title: x.title, preferred: x.preferred === true, edits: x.edits })),
+        ),
       })),
     );
   });
