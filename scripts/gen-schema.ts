@@ -1,15 +1,37 @@
-// Writes schemas/planmarkrc.schema.json (contributed through `jsonValidation`) from the
-// engine's own configuration schemas (zod), its defaults and its rule registry, with the
-// manifest's descriptions. `--check` exits 1 when the file on disk is out of date; a unit
-// test checks the same and that the schema accepts exactly what the engine accepts.
+// Writes what is derived from the engine's configuration and its rule registry:
+// - schemas/planmarkrc.schema.json (contributed through `jsonValidation`) from the engine's
+//   own configuration schemas (zod), its defaults and rules, with the manifest's descriptions;
+// - the manifest's per-rule settings, `contributes.configuration.properties["planmark.rules"]`
+//   in package.json (each rule's severity setting, described from the registry).
+// `--check` exits 1 when either file is out of date; unit tests check the same (drift) and
+// that the schema accepts exactly what the engine accepts. Run by `npm run gen`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_CONFIG, RULES } from '../server/src/engine';
+import { DEFAULT_CONFIG, RULES, RULES_DOC, ruleDocsUrl } from '../server/src/engine';
 import { RULE_LEVELS, configKeys } from '../server/src/engine/config';
 
 const ROOT = join(__dirname, '..');
 export const SCHEMA_FILE = join(ROOT, 'schemas', 'planmarkrc.schema.json');
+export const MANIFEST_FILE = join(ROOT, 'package.json');
+
+/** One rule's severity setting, the same in the manifest and in the schema. */
+function ruleSetting(r: (typeof RULES)[number]): object {
+  return {
+    type: 'string',
+    enum: [...RULE_LEVELS],
+    markdownDescription: `${r.description} Default: \`${r.defaultSeverity}\`. [Documentation](${ruleDocsUrl(r.id)}).`,
+  };
+}
+
+/** package.json with its `planmark.rules` setting written from the rule registry. */
+export function manifestText(): string {
+  const manifest = JSON.parse(readFileSync(MANIFEST_FILE, 'utf8'));
+  const rules = manifest.contributes.configuration.properties['planmark.rules'];
+  rules.markdownDescription = `Severity per rule id, or \`off\`. See [the rules](${RULES_DOC}).`;
+  rules.properties = Object.fromEntries(RULES.map((r) => [r.id, ruleSetting(r)]));
+  return JSON.stringify(manifest, null, 2) + '\n';
+}
 
 export function buildSchema(): object {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -32,16 +54,7 @@ export function buildSchema(): object {
       // The engine reports unknown rule ids, so the schema names each one.
       delete property.additionalProperties;
       delete property.propertyNames;
-      property.properties = Object.fromEntries(
-        RULES.map((r) => [
-          r.id,
-          {
-            type: 'string',
-            enum: [...RULE_LEVELS],
-            markdownDescription: `${r.description} Default: \`${r.defaultSeverity}\`.`,
-          },
-        ]),
-      );
+      property.properties = Object.fromEntries(RULES.map((r) => [r.id, ruleSetting(r)]));
       property.additionalProperties = false;
     }
     if (key === 'placeholderPatterns') property.items = { type: 'string', format: 'regex' };
@@ -69,19 +82,26 @@ export function schemaText(): string {
 }
 
 if (process.argv[1] && /gen-schema\.ts$/.test(process.argv[1])) {
-  if (process.argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(SCHEMA_FILE, 'utf8');
-    } catch {
-      // absent or unreadable: treated as empty below
+  // The manifest first: the schema takes the manifest's descriptions.
+  const outputs: Array<[string, () => string]> = [
+    [MANIFEST_FILE, manifestText],
+    [SCHEMA_FILE, schemaText],
+  ];
+  for (const [file, text] of outputs) {
+    if (process.argv.includes('--check')) {
+      let current = '';
+      try {
+        current = readFileSync(file, 'utf8');
+      } catch {
+        // absent or unreadable: treated as empty below
+      }
+      if (current !== text()) {
+        console.error(`${file} is out of date: run \`npm run gen\``);
+        process.exitCode = 1;
+      }
+    } else {
+      writeFileSync(file, text());
+      console.log(`wrote ${file}`);
     }
-    if (current !== schemaText()) {
-      console.error('schemas/planmarkrc.schema.json is out of date: run `npm run gen`');
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(SCHEMA_FILE, schemaText());
-    console.log(`wrote ${SCHEMA_FILE}`);
   }
 }

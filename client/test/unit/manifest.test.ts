@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { RULES, resolveConfig } from '../../../server/src/engine';
 import { configKeys } from '../../../server/src/engine/config';
-import { SCHEMA_FILE, buildSchema, schemaText } from '../../../scripts/gen-schema';
+import { MANIFEST_FILE, SCHEMA_FILE, buildSchema, manifestText, schemaText } from '../../../scripts/gen-schema';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -30,6 +30,19 @@ test('schemas/planmarkrc.schema.json is generated from the engine (npm run gen)'
   assert.deepEqual(manifest.contributes.jsonValidation, [
     { fileMatch: '.planmarkrc.json', url: './schemas/planmarkrc.schema.json' },
   ]);
+});
+
+test("package.json's per-rule settings (planmark.rules) are generated from the rule registry (npm run gen)", () => {
+  assert.equal(readFileSync(MANIFEST_FILE, 'utf8'), manifestText(), 'package.json is out of date: run `npm run gen`');
+  const settings = manifest.contributes.configuration.properties['planmark.rules'].properties;
+  assert.deepEqual(
+    Object.keys(settings),
+    RULES.map((r) => r.id),
+  );
+  for (const rule of RULES) {
+    assert.match(settings[rule.id].markdownDescription, new RegExp(`Default: \`${rule.defaultSeverity}\``));
+    assert.ok(settings[rule.id].markdownDescription.includes(`docs/rules.md#${rule.id}`), rule.id);
+  }
 });
 
 test('the schema accepts a .planmarkrc.json exactly when the engine does', () => {
