@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { RULES, resolveConfig } from '../../../server/src/engine';
 import { configKeys } from '../../../server/src/engine/config';
+import { GRAMMAR_FILE, grammarText, templateLabels } from '../../../scripts/gen-grammar';
 import { MANIFEST_FILE, SCHEMA_FILE, buildSchema, manifestText, schemaText } from '../../../scripts/gen-schema';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -88,6 +89,42 @@ test('snippets/markdown.json is generated from the template (node scripts/gen-sn
   const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'markdown.json'), 'utf8'));
   assert.match(snippets['Plan: task block'].body.join('\n'), /\*\*Estimate\*\*: \$\{3:2\}\$\{4\|h,d,w,m\|\}/);
   assert.match(snippets['Plan: risk table row'].body[0], /\$\{2\|High,Medium,Low\|\} \| \$\{3\|High,Medium,Low\|\}/);
+});
+
+test("syntaxes/ is generated from the template's field labels (npm run gen)", () => {
+  assert.equal(readFileSync(GRAMMAR_FILE, 'utf8'), grammarText(), 'the grammar is out of date: run `npm run gen`');
+  const grammar = JSON.parse(readFileSync(GRAMMAR_FILE, 'utf8'));
+  // Oniguruma and JavaScript agree on these patterns: a label of the template is a field, other bold text is not.
+  const label = new RegExp(grammar.repository['field-label'].match);
+  for (const field of ['**Task**:', '**File**:', '**Files**:', '**Tests**:', '**Created**:', '**Plan Status**:'])
+    assert.match(field, label);
+  assert.doesNotMatch('**Note**:', label);
+  assert.match('**Estimate**:', new RegExp(grammar.repository.estimate.begin));
+});
+
+test("a team's template gives its own labels; code blocks and placeholder labels give none", () => {
+  const team = [
+    '# [FEATURE_NAME] Plan',
+    '',
+    '**Owner team**: [TEAM]',
+    '',
+    '- [ ] **Story**: [title]',
+    '  - **Acceptance**: [criteria]',
+    '  - **Estimates**: [points]',
+    '- **[Role]**: [count]',
+    '',
+    '```md',
+    '**Inside code**: no',
+    '```',
+  ].join('\n');
+  const { fields, estimates } = templateLabels(team);
+  for (const l of ['Acceptance', 'Estimates', 'Owner team', 'Story']) assert.ok(fields.includes(l), l);
+  assert.ok(!fields.includes('Inside code') && !fields.some((l) => l.includes('[')), fields.join(', '));
+  assert.deepEqual(estimates, ['Effort', 'Estimates']);
+  // Generated from this template, the grammar highlights its labels and not the reference template's.
+  const label = new RegExp(JSON.parse(grammarText(team)).repository['field-label'].match);
+  assert.match('**Story**:', label);
+  assert.doesNotMatch('**Task**:', label);
 });
 
 test('every contributed command is registered by the extension, and every registered one contributed', () => {
