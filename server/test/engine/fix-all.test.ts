@@ -108,3 +108,13 @@ test('fix-all applies exactly the fixes their rules mark safe', () => {
   assert.ok(offered.includes('Set Created to today (2026-11-24)'), offered.join('; '));
   assert.ok(offered.includes('Replace [Date] with today (2026-11-24)'), offered.join('; '));
 });
+
+test('regression: fix-all leaves a checkbox-like setext heading alone (headings stay headings)', () => {
+  // Found by the fix-all property: `[ ] bare task` over `---` is a heading; "fixing" it into a
+  // task turned the `---` into a thematic break and the heading disappeared.
+  const text =
+    '# Login - Implementation Plan\n\n**Feature**: Login\n**Created**: 2026-11-24\n**Status**: Planning\n**Version**: 1.0.0\n\n[ ] bare task\n---\n';
+  assert.equal(fixAll(text), text);
+  const finding = engine.analyze(text, { today: TODAY }).findings.find((f) => f.rule === 'malformed-checkbox');
+  assert.equal(finding?.fixes?.[0].safe, undefined, 'offered as a quick fix, not applied by fix-all');
+});
