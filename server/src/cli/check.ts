@@ -1,6 +1,9 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { formatSize, PieceCache, type PlanEngine } from '../engine';
+import { relative } from 'node:path';
+import { formatSize, PieceCache, type AnalyzeOptions, type PlanEngine } from '../engine';
 import { fixAllText } from '../engine';
+import { toPosix } from '../node/planFiles';
+import { RepoFactsReader } from '../node/repoFacts';
 import { collectTargets, type Target } from './files';
 import { formatJson } from './formats/json';
 import { toSarif } from './formats/sarif';
@@ -30,7 +33,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const { engine, settings } = loaded;
   const found = await collectTargets(options.paths, io.cwd, settings.config);
   for (const folder of found.emptyFolders) io.err(`planmark: no plan files found in ${folder}\n`);
-  const result = await checkFiles(found.targets, engine, options.fix ? io : undefined);
+  const result = await checkFiles(found.targets, engine, io.cwd, options.fix ? io : undefined);
   result.problems.unshift(...found.problems);
   for (const p of result.problems) io.err(`planmark: ${p.message}\n`);
 
@@ -59,11 +62,13 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
 export async function checkFiles(
   targets: readonly Target[],
   engine: PlanEngine,
+  root: string,
   fixing?: Pick<Io, 'err'>,
 ): Promise<CheckResult> {
   const result: CheckResult = { reports: [], problems: [] };
   // This run's parsed pieces (a fresh cache: nothing is shared between runs).
   const cache = new PieceCache();
+  const facts = new RepoFactsReader();
   for (const target of targets) {
     const read = await readPlan(target, engine.config.maxFileSize);
     if ('problem' in read) {
@@ -71,8 +76,9 @@ export async function checkFiles(
       continue;
     }
     let text = read.text;
+    const options = profileOptions(target.path, root, facts);
     if (fixing) {
-      const fixed = fixAllText(engine, text);
+      const fixed = fixAllText(engine, text, options);
       if (fixed.text !== text) {
         try {
           await writeFile(target.path, (read.bom ? '\uFEFF' : '') + fixed.text);
@@ -86,9 +92,14 @@ export async function checkFiles(
         }
       }
     }
-    result.reports.push({ ...target, analysis: engine.analyze(text, { cache }) });
+    result.reports.push({ ...target, analysis: engine.analyze(text, { ...options, cache }) });
   }
   return result;
+}
+
+/** What profile detection needs of a plan on disk: its path from the workspace root and its surroundings. */
+export function profileOptions(path: string, root: string, facts: RepoFactsReader): AnalyzeOptions {
+  return { path: toPosix(relative(root, path)), facts: facts.read(path, root) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { PieceCache, formatHours, type Outline, type OutlineSection, type OutlineTask } from '../engine';
-import { readPlan } from './check';
+import { RepoFactsReader } from '../node/repoFacts';
+import { profileOptions, readPlan } from './check';
 import { displayPath } from './files';
 import { loadEngine, type Io, type SettingsFlags } from './io';
 
@@ -27,7 +28,10 @@ export async function runOutline(options: OutlineOptions, io: Io): Promise<numbe
     io.err(`planmark: ${read.problem}\n`);
     return 2;
   }
-  const analysis = loaded.engine.analyze(read.text, { cache: new PieceCache() });
+  const analysis = loaded.engine.analyze(read.text, {
+    ...profileOptions(path, io.cwd, new RepoFactsReader()),
+    cache: new PieceCache(),
+  });
   if (analysis.skipped) {
     io.err(`planmark: ${target.file}: not validated (${analysis.skipped})\n`);
     return 2;
@@ -45,6 +49,7 @@ export function formatOutline(outline: Outline): string {
   lines.push(
     `${title}  ${outline.done}/${outline.total} (${outline.percent}%) · ${formatHours(outline.estimateHours)}, ${formatHours(outline.remainingHours)} left`,
   );
+  if (outline.profile) lines.push(`  profile ${outline.profile.id}: ${outline.profile.reason}`);
   const task = (t: OutlineTask, depth: number) => {
     const estimate = t.estimateHours === undefined ? '' : ` · ${formatHours(t.estimateHours)}`;
     lines.push(`${indent(depth)}[${t.checked ? 'x' : ' '}] ${t.text}${estimate}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROFILE_IDS } from './profiles/registry';
 
 // The configuration, as read from VS Code settings (`planmark.*`) or
 // `.planmarkrc.json`. Each key is validated on its own: a bad value is reported
@@ -25,6 +26,26 @@ const validRegex = z.string().refine(
   { message: 'a valid regular expression' },
 );
 
+const sectionSetting = z
+  .object({
+    required: z.boolean().optional(),
+    repeatable: z.boolean().optional(),
+    pattern: validRegex.optional(),
+  })
+  .strict();
+
+/** One `profiles` entry: which files take a profile (`files`), and that profile's settings. */
+const profileSettings = z
+  .object({
+    files: z.array(z.string().min(1)).min(1).optional(),
+    profile: z.enum(PROFILE_IDS as [string, ...string[]]),
+    sections: z.record(z.string().min(1), sectionSetting).optional(),
+    taskId: validRegex.optional(),
+  })
+  .strict();
+
+export type ProfileSettings = z.infer<typeof profileSettings>;
+
 /** One schema per key, so that one bad key never spoils the others. */
 export const configKeys = {
   template: z.string().min(1).optional().describe('a path to a template Markdown file'),
@@ -42,6 +63,11 @@ export const configKeys = {
   parseTimeoutMs: z.number().int().min(0).max(60_000).describe('a whole number of milliseconds from 0 to 60000'),
   codeLens: z.boolean().describe('true or false'),
   workspaceDiagnostics: z.enum(WORKSPACE_DIAGNOSTICS).describe(`one of ${WORKSPACE_DIAGNOSTICS.join(', ')}`),
+  profiles: z
+    .array(profileSettings)
+    .describe(
+      `an array of { "files": [globs], "profile": one of ${PROFILE_IDS.join(', ')}, "sections": { name: { "required", "repeatable", "pattern" } }, "taskId": a regular expression }`,
+    ),
 } as const;
 
 export type ConfigKey = keyof typeof configKeys;
@@ -69,6 +95,11 @@ export interface PlanConfig {
   codeLens: boolean;
   /** `workspace`: diagnostics for plan files that are not open too; `openFiles`: open ones only. */
   workspaceDiagnostics: (typeof WORKSPACE_DIAGNOSTICS)[number];
+  /**
+   * Profiles by file (the first entry whose `files` globs match a plan's path wins over
+   * detection) and per-profile settings (an entry without `files` only sets them).
+   */
+  profiles: ProfileSettings[];
 }
 
 export const DEFAULT_CONFIG: Readonly<PlanConfig> = Object.freeze({
@@ -87,6 +118,7 @@ export const DEFAULT_CONFIG: Readonly<PlanConfig> = Object.freeze({
   parseTimeoutMs: 750,
   codeLens: true,
   workspaceDiagnostics: 'workspace',
+  profiles: [],
 });
 
 export interface ConfigProblem {

@@ -11,6 +11,11 @@ import { PlaceholderMatcher } from './placeholders';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
 import { deriveTemplate, type TemplateSchema } from './template';
+import { detectProfile } from './profiles/detect';
+import type { ProfileChoice, RepoFacts, ResolvedProfile } from './profiles/profile';
+import { followsTemplate } from './profiles/reference';
+import { PROFILES, profileById } from './profiles/registry';
+import { resolveProfile } from './profiles/resolve';
 
 /** Everything known about one version of one document. Features read it; none re-parses. */
 export interface Analysis {
@@ -22,6 +27,14 @@ export interface Analysis {
   outline: Outline;
   /** Why validation was skipped (too large, too deeply nested), if it was. */
   skipped?: string;
+  /** The profile the plan was checked with, and why (undefined when skipped). */
+  profile?: AnalysisProfile;
+}
+
+/** The chosen profile as output shows it: its id and title, why it was chosen, where its schema comes from. */
+export interface AnalysisProfile extends ProfileChoice {
+  title: string;
+  schemaSource: string;
 }
 
 export interface AnalyzeOptions {
@@ -39,6 +52,16 @@ export interface AnalyzeOptions {
    * on the model, the findings and the outline.
    */
   wholeDocument?: boolean;
+  /**
+   * The plan's path relative to its repository root (forward slashes): the profile is
+   * detected from it, the text and `facts`. Without a path and a profile, the plan is
+   * checked with the reference profile (the template is the schema).
+   */
+  path?: string;
+  /** What the caller knows of the repository around the plan (see profiles/profile.ts). */
+  facts?: RepoFacts;
+  /** A profile chosen by the caller (a CLI flag): wins over configuration and detection. */
+  profile?: ProfileChoice;
 }
 
 const EMPTY_OUTLINE: Outline = { sections: [], done: 0, total: 0, percent: 0, estimateHours: 0, remainingHours: 0 };
@@ -46,14 +69,64 @@ const EMPTY_OUTLINE: Outline = { sections: [], done: 0, total: 0, percent: 0, es
 /** The plan engine for one template and one configuration. Pure: text in, analysis out. */
 export class PlanEngine {
   readonly template: TemplateSchema;
-  private readonly placeholderMatcher: PlaceholderMatcher;
+  /** Resolved profiles by id and repository template text: deriving a template costs a parse. */
+  private readonly resolved = new Map<string, { profile: ResolvedProfile; placeholders: PlaceholderMatcher }>();
 
+  readonly templateSource: string;
+
+  /**
+   * `customTemplate` names a team's own template (a path, for output): it is then the schema
+   * of every plan that follows no other format. Undefined: planmark's reference template.
+   */
   constructor(
     templateText: string,
     readonly config: PlanConfig = { ...DEFAULT_CONFIG },
+    readonly customTemplate: string | undefined = config.template,
   ) {
     this.template = deriveTemplate(templateText);
-    this.placeholderMatcher = new PlaceholderMatcher(this.template.placeholders, config.placeholderPatterns);
+    this.templateSource = customTemplate ?? 'the built-in reference template';
+  }
+
+  /** The profile `id` made concrete for this engine's template, settings and the repository's templates. */
+  resolveProfile(choice: ProfileChoice, facts: RepoFacts = {}): ResolvedProfile {
+    return this.resolvedEntry(choice, facts).profile;
+  }
+
+  private resolvedEntry(choice: ProfileChoice, facts: RepoFacts) {
+    const profile = profileById(choice.id) ?? profileById('checklist')!;
+    const repoTemplate = profile.schemaFrom === 'repository' ? facts.templates?.[profile.id] : undefined;
+    // The settings of the entry that assigned the profile, else those of an entry that only configures it.
+    const assigned = choice.entry === undefined ? undefined : this.config.profiles[choice.entry];
+    const settings = assigned ?? this.config.profiles.find((p) => p.profile === profile.id && !p.files);
+    const key = `${profile.id}\0${choice.entry ?? ''}\0${repoTemplate?.path ?? ''}\0${repoTemplate?.text ?? ''}`;
+    let entry = this.resolved.get(key);
+    if (!entry) {
+      if (this.resolved.size > 32) this.resolved.clear();
+      const resolved = resolveProfile(profile, { schema: this.template, source: this.templateSource }, facts, settings);
+      entry = {
+        profile: resolved,
+        placeholders: new PlaceholderMatcher(resolved.schema.placeholders, this.config.placeholderPatterns),
+      };
+      this.resolved.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** The profile of a plan at `path` (relative to its repository root), and why. Parses the text. */
+  detect(path: string, text: string, facts: RepoFacts = {}): ProfileChoice {
+    return this.choose(path, text, facts, () => parsePlan(text));
+  }
+
+  private choose(path: string, text: string, facts: RepoFacts, model: () => PlanModel): ProfileChoice {
+    return detectProfile(path, text, facts, {
+      profiles: PROFILES,
+      settings: this.config.profiles,
+      followsTemplate: () => followsTemplate(model(), this.template),
+      // A team's own template is the schema of every plan it selects.
+      fallback: this.customTemplate
+        ? { id: 'reference', reason: `the team's template (${this.customTemplate}) is the schema` }
+        : { id: 'checklist', reason: 'it follows no known plan format' },
+    });
   }
 
   /** The analysis of a file planmark does not validate: one information finding that says why. */
@@ -90,10 +163,17 @@ export class PlanEngine {
       throw error;
     }
     const lines = new LineIndex(text);
-    const context = this.context(model, options);
+    const facts = options.facts ?? {};
+    const choice =
+      options.profile ??
+      (options.path !== undefined
+        ? this.choose(options.path, text, facts, () => model)
+        : { id: 'reference', reason: 'no path was given to detect a profile from' });
+    const entry = this.resolvedEntry(choice, facts);
+    const context = this.context(model, options, entry.profile, entry.placeholders, facts);
     const findings: Finding[] = [];
     for (const rule of RULES) {
-      const severity = this.severity(rule.id, rule.defaultSeverity);
+      const severity = this.severity(rule.id, entry.profile.rules[rule.id]);
       if (!severity) continue;
       rule.check(context, (raw: RawFinding) => findings.push(toFinding(rule.id, severity, raw, lines)));
     }
@@ -103,23 +183,39 @@ export class PlanEngine {
         a.range.start.character - b.range.start.character ||
         a.rule.localeCompare(b.rule),
     );
-    const outline = buildOutline(model, lines, this.config);
-    return { text, lines, model, findings, outline };
+    const profile: AnalysisProfile = {
+      ...choice,
+      id: entry.profile.profile.id,
+      title: entry.profile.profile.title,
+      schemaSource: entry.profile.schemaSource,
+    };
+    const outline = { ...buildOutline(model, lines, this.config), profile };
+    return { text, lines, model, findings, outline, profile };
   }
 
-  private severity(id: string, fallback: Severity): Severity | undefined {
+  /** A rule runs when the profile lists it; the settings can change its severity or turn it off. */
+  private severity(id: string, inProfile: Severity | undefined): Severity | undefined {
+    if (!inProfile) return undefined;
     const level = this.config.rules[id];
     if (level === 'off') return undefined;
-    return level ?? fallback;
+    return level ?? inProfile;
   }
 
-  private context(model: PlanModel, options: AnalyzeOptions): RuleContext {
+  private context(
+    model: PlanModel,
+    options: AnalyzeOptions,
+    profile: ResolvedProfile,
+    matcher: PlaceholderMatcher,
+    facts: RepoFacts,
+  ): RuleContext {
     let placeholders: BracketText[] | undefined;
     let dependencies: DependencyGraph | undefined;
-    const found = () => (placeholders ??= model.brackets.filter((b) => this.placeholderMatcher.matches(b)));
+    const found = () => (placeholders ??= model.brackets.filter((b) => matcher.matches(b)));
     return {
       model,
-      template: this.template,
+      template: profile.schema,
+      profile,
+      facts,
       config: this.config,
       today: options.today ?? new Date().toISOString().slice(0, 10),
       placeholders: found,

@@ -1,5 +1,5 @@
 import { applyEdits } from './edits';
-import type { Analysis, PlanEngine } from './engine';
+import type { Analysis, AnalyzeOptions, PlanEngine } from './engine';
 import type { Finding, FixData, TextEditData } from './findings';
 import { PieceCache } from './pieceCache';
 
@@ -46,14 +46,17 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 export function fixAllText(
   engine: PlanEngine,
   text: string,
-  today?: string,
+  options: string | AnalyzeOptions = {},
   passes = 10,
 ): { text: string; fixed: number } {
   let fixed = 0;
   // Each pass re-parses only the pieces the last one changed.
   const cache = new PieceCache();
+  let settings: AnalyzeOptions = { ...(typeof options === 'string' ? { today: options } : options), cache };
   for (let i = 0; i < passes; i++) {
-    const analysis = engine.analyze(text, { today, cache });
+    const analysis = engine.analyze(text, settings);
+    // Every pass checks with the profile of the first: a fix must not change the rules.
+    if (analysis.profile) settings = { ...settings, profile: analysis.profile };
     const edits = fixAllEdits(analysis);
     if (edits.length === 0) break;
     text = applyEdits(text, analysis.lines, edits);

@@ -19,7 +19,7 @@ export { applyEdits } from './edits';
 export type { Outline, OutlineSection, OutlineTask, Progress } from './outline';
 export type { PlanModel } from './model';
 export { RULES, RULE_IDS, RULES_DOC, ruleDocsUrl } from './rules';
-export { isPlanDocument } from './planFiles';
+export { isPlanDocument, isTemplatePath, type PlanSelection } from './planFiles';
 export { unparsedPieces, parsePieces } from './markdown';
 export { PieceCache, type ParsedPiece } from './pieceCache';
 export { fixAllChoices, fixAllEdits, fixAllText } from './fixAll';
@@ -29,3 +29,15 @@ export { parseEstimate } from './estimate';
 export { formatHours } from './hours';
 export { sectionLevels } from './rules/sections';
 export { sourceAtDepth, type RequiredSection } from './template';
+export type { AnalysisProfile } from './engine';
+export {
+  PROFILES,
+  PROFILE_IDS,
+  profileById,
+  detectProfile,
+  type ProfileChoice,
+  type RepoFacts,
+  type ResolvedProfile,
+  type Profile,
+} from './profiles';
+export type { ProfileSettings } from './config';

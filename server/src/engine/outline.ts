@@ -42,6 +42,8 @@ export interface OutlineSection extends Progress {
 
 export interface Outline extends Progress {
   title?: string;
+  /** The profile the plan was checked with and why (the status bar's tooltip shows it). */
+  profile?: { id: string; title: string; reason: string; schemaSource: string };
   /** 0–100, rounded down so that 100 means really done. */
   percent: number;
   sections: OutlineSection[];

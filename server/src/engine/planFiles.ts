@@ -1,32 +1,39 @@
-import picomatch from 'picomatch';
 import type { PlanConfig } from './config';
-
-const matchers = new Map<string, (path: string) => boolean>();
-
-function matcher(globs: readonly string[]): (path: string) => boolean {
-  const key = globs.join('\0');
-  let m = matchers.get(key);
-  if (!m) {
-    m = picomatch([...globs], { dot: true, nocase: true });
-    matchers.set(key, m);
-  }
-  return m;
-}
+import { globMatcher } from './globs';
+import { detectFormat } from './profiles/detect';
+import type { RepoFacts } from './profiles/profile';
+import { PROFILES } from './profiles/registry';
 
 // An ATX H1 near the top whose text ends in "Implementation Plan" (decorations allowed).
 const PLAN_TITLE = /^\uFEFF?[ ]{0,3}#[ \t]+[^\r\n]*implementation plan[^\p{L}\p{N}\r\n]*$/imu;
 
+export type PlanSelection = Pick<PlanConfig, 'include' | 'includeByTitle'> &
+  Partial<Pick<PlanConfig, 'profiles' | 'template'>>;
+
 /**
  * Is this Markdown document a plan? `path` is relative to the workspace root
- * (forward slashes) or a bare file name when there is no root. The H1 test reads
- * only the first lines, so it costs nothing on large non-plan files.
+ * (forward slashes) or a bare file name when there is no root. A plan is a file the
+ * include globs match, one that configuration, a repository convention or a content
+ * signature gives a profile (spec-kit's `specs/<feature>/tasks.md`), or one whose H1
+ * ends in "Implementation Plan" — never a template (`.specify/templates/*`, the
+ * configured template). The tests read only the first lines of the text.
  */
-export function isPlanDocument(
-  path: string,
-  text: string,
-  config: Pick<PlanConfig, 'include' | 'includeByTitle'>,
-): boolean {
-  if (matcher(config.include)(path.replace(/\\/g, '/'))) return true;
+export function isPlanDocument(path: string, text: string, config: PlanSelection, facts: RepoFacts = {}): boolean {
+  const posix = path.replace(/\\/g, '/');
+  if (isTemplatePath(posix, config.template)) return false;
+  if (globMatcher(config.include)(posix)) return true;
+  const head = text.slice(0, 4096);
+  if (detectFormat(posix, head, facts, { profiles: PROFILES, settings: config.profiles ?? [] })) return true;
   if (!config.includeByTitle) return false;
-  return PLAN_TITLE.test(text.slice(0, 4096));
+  return PLAN_TITLE.test(head);
+}
+
+/** A repository's template files (spec-kit's `.specify/templates/`, the configured template): the schema, not plans. */
+export function isTemplatePath(path: string, configured?: string): boolean {
+  if (/(?:^|\/)\.specify\/templates\//i.test(path)) return true;
+  return configured !== undefined && normalizePath(configured) === normalizePath(path);
+}
+
+function normalizePath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
 }

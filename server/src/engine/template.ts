@@ -15,6 +15,12 @@ export interface RequiredSection {
   headingOffsets: number[];
   hasContent: boolean;
   children: RequiredSection[];
+  /** Not required: present or not, the plan is fine (missing-section skips it). */
+  optional?: boolean;
+  /** May occur more than once at its level (duplicate-section skips it). */
+  repeatable?: boolean;
+  /** Matches the text of the plan headings that stand for it; without it, heading keys must be equal. */
+  pattern?: RegExp;
 }
 
 export interface LabelledKey {

@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
+import { URI } from 'vscode-uri';
 import { isPlanDocument, LineIndex, unparsedPieces, type PieceCache, type PlanConfig } from '../engine';
 import type { OffThreadParser } from '../node/offThreadParser';
+import { RepoFactsReader } from '../node/repoFacts';
 import { engineFor } from '../node/settings';
 import type { AnalyzedDocument } from './analyses';
 import type { Workspace } from './workspace';
@@ -45,6 +47,8 @@ export function createAnalyzer(
 ) {
   /** Texts whose parse was stopped, by uri: not tried again until the text changes. */
   const gaveUp = new Map<string, string>();
+  /** What lies around each plan (spec-kit templates, spec.md beside it), for profile detection. */
+  const repoFacts = new RepoFactsReader();
 
   /** Parses a large unparsed text in the worker; when it runs too long, the reason to show instead of findings. */
   async function parseOffThread(uri: string, text: string, config: PlanConfig): Promise<string | undefined> {
@@ -85,13 +89,15 @@ export function createAnalyzer(
       if (!document) return undefined;
       const { version } = document;
       const text = document.getText();
-      if (!isPlanDocument(scope.relativePath, text, settings.config)) return { uri, version };
+      const parsed = URI.parse(uri);
+      const facts = parsed.scheme === 'file' ? repoFacts.read(parsed.fsPath, scope.folder?.path) : {};
+      if (!isPlanDocument(scope.relativePath, text, settings.config, facts)) return { uri, version };
       const engine = engineFor(settings);
       const late = await parseOffThread(uri, text, settings.config);
       if (late) return { uri, version, analysis: engine.skipped(text, late), engine };
       // Timed apart from the debounce delay: this is the work that blocks the server.
       const start = performance.now();
-      const analysis = engine.analyze(text, { cache });
+      const analysis = engine.analyze(text, { path: scope.relativePath, facts, cache });
       const ms = performance.now() - start;
       if (ms > SLOW_MS)
         logger.info(`Analyzing ${uri} (version ${version}, ${text.length} characters) took ${ms.toFixed(0)} ms`);

@@ -111,7 +111,7 @@ async function symbolsEverywhere(
       // Nested folders list the same plan twice.
       if (open.has(uri) || symbols.length >= MAX_WORKSPACE_SYMBOLS) continue;
       open.add(uri);
-      const found = await deps.index.analyze(path, settings);
+      const found = await deps.index.analyze(path, settings, folder.path);
       if (found.analysis && found.engine)
         symbols.push(...workspaceSymbols({ uri, analysis: found.analysis, engine: found.engine }, query));
     }

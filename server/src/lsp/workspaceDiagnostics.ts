@@ -35,7 +35,7 @@ export class WorkspaceDiagnostics {
         const uri = URI.file(path).toString();
         if (this.isOpen(uri) || now.has(uri)) continue;
         now.add(uri);
-        const plan = await this.index.analyze(path, settings);
+        const plan = await this.index.analyze(path, settings, folder.path);
         if (previous.get(uri) === plan.resultId) {
           items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId: plan.resultId });
           continue;

@@ -1,11 +1,13 @@
 import { open } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { isPlanDocument, type PlanConfig } from '../engine';
+import { isPlanDocument, type PlanSelection } from '../engine';
+import { RepoFactsReader } from './repoFacts';
 
 // Plan files on disk, found the way the editor decides what a plan is: Markdown
-// whose path (relative to the workspace root) matches the include globs, or whose
-// H1 ends in "Implementation Plan". Shared by `planmark check FOLDER` and the
+// whose path (relative to the workspace root) matches the include globs, that
+// profile detection recognises (spec-kit's specs/<feature>/tasks.md, …), or whose
+// H1 ends in "Implementation Plan"; never a template file. Shared by `planmark check FOLDER` and the
 // server's workspace diagnostics and symbols.
 
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -22,9 +24,10 @@ export interface FindOptions {
 /** The plan files under `folder`, as absolute paths, sorted. */
 export async function findPlanFiles(
   folder: string,
-  config: Pick<PlanConfig, 'include' | 'includeByTitle'>,
+  config: PlanSelection,
   options: FindOptions = {},
 ): Promise<string[]> {
+  const facts = new RepoFactsReader();
   const root = options.root ?? folder;
   const found = await glob('**/*.md', {
     cwd: folder,
@@ -37,10 +40,8 @@ export async function findPlanFiles(
   for (const path of found.sort()) {
     // A folder outside the root is its own root.
     const rel = toPosix(isUnder(path, root) ? relative(root, path) : relative(folder, path));
-    if (
-      isPlanDocument(rel, '', config) ||
-      (config.includeByTitle && isPlanDocument(rel, await readHead(path), config))
-    ) {
+    const layout = facts.layout(path, root);
+    if (isPlanDocument(rel, '', config, layout) || isPlanDocument(rel, await readHead(path), config, layout)) {
       plans.push(resolve(path));
     }
   }

@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
+import { relative } from 'node:path';
 import type { Analysis, PieceCache, PlanEngine } from '../engine';
-import { findPlanFiles } from './planFiles';
+import { findPlanFiles, toPosix } from './planFiles';
+import { RepoFactsReader } from './repoFacts';
 import { engineFor, type LoadedSettings } from './settings';
 
 // Plan files on disk, for what concerns files that are not open: workspace
@@ -22,6 +24,7 @@ export class PlanIndex {
   private readonly files = new Map<string, { key: string; settings: LoadedSettings; plan: DiskPlan }>();
   private settingsGeneration = new WeakMap<LoadedSettings, number>();
   private nextGeneration = 1;
+  private readonly repoFacts = new RepoFactsReader();
 
   /** @param cache parsed pieces shared with the open documents' analyses */
   constructor(private readonly cache?: PieceCache) {}
@@ -33,7 +36,8 @@ export class PlanIndex {
 
   /** The plan files of a folder (absolute paths), by the include globs or an "Implementation Plan" title. */
   plans(root: string, settings: LoadedSettings): Promise<string[]> {
-    const key = `${root}\0${JSON.stringify([settings.config.include, settings.config.includeByTitle])}`;
+    const { include, includeByTitle, profiles, template } = settings.config;
+    const key = `${root}\0${JSON.stringify([include, includeByTitle, profiles, template])}`;
     let found = this.lists.get(key);
     if (!found) {
       found = findPlanFiles(root, settings.config).catch(() => []);
@@ -42,8 +46,8 @@ export class PlanIndex {
     return found;
   }
 
-  /** The file's analysis, from cache when nothing changed. */
-  async analyze(path: string, settings: LoadedSettings): Promise<DiskPlan> {
+  /** The file's analysis, from cache when nothing changed; `root` is its workspace folder (for its profile). */
+  async analyze(path: string, settings: LoadedSettings, root: string): Promise<DiskPlan> {
     let generation = this.settingsGeneration.get(settings);
     if (generation === undefined) this.settingsGeneration.set(settings, (generation = this.nextGeneration++));
     try {
@@ -58,7 +62,12 @@ export class PlanIndex {
       } else {
         const raw = await readFile(path, 'utf8');
         const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-        plan = { path, resultId: key, analysis: engine.analyze(text, { cache: this.cache }), engine };
+        const options = {
+          path: toPosix(relative(root, path)),
+          facts: this.repoFacts.read(path, root),
+          cache: this.cache,
+        };
+        plan = { path, resultId: key, analysis: engine.analyze(text, options), engine };
       }
       this.files.set(path, { key, settings, plan });
       return plan;

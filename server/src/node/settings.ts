@@ -39,6 +39,8 @@ export interface LoadedSettings {
   problems: ConfigProblem[];
   templatePath: string;
   templateText: string;
+  /** The team's own template (configured or `--template`) as output names it; undefined for the built-in one. */
+  customTemplate?: string;
   /** Files whose change should trigger re-validation. */
   watched: string[];
 }
@@ -90,9 +92,15 @@ export function loadSettings(options: LoadOptions): LoadedSettings {
       });
     }
   }
+  const customTemplate =
+    templateText === undefined
+      ? undefined
+      : isInside(templatePath, options.root)
+        ? relative(options.root!, templatePath).split('\\').join('/')
+        : templatePath;
   templateText ??= readFileSync(templatePath, 'utf8');
   const watched = [rcPath, requested].filter((p): p is string => p !== undefined);
-  return { config, problems, templatePath, templateText, watched };
+  return { config, problems, templatePath, templateText, customTemplate, watched };
 }
 
 function readJson(path: string, required: boolean, problems: ConfigProblem[]): unknown {
@@ -125,14 +133,16 @@ const engineOf = new WeakMap<object, PlanEngine>();
  * The server asks on every analysis with the same settings object, so the engine is
  * remembered on it; building the content key (the whole template) happens once per load.
  */
-export function engineFor(settings: Pick<LoadedSettings, 'config' | 'templateText'>): PlanEngine {
+export function engineFor(
+  settings: Pick<LoadedSettings, 'config' | 'templateText'> & Partial<Pick<LoadedSettings, 'customTemplate'>>,
+): PlanEngine {
   let engine = engineOf.get(settings);
   if (engine) return engine;
-  const key = JSON.stringify(settings.config) + '\0' + settings.templateText;
+  const key = JSON.stringify(settings.config) + '\0' + (settings.customTemplate ?? '') + '\0' + settings.templateText;
   engine = engines.get(key);
   if (!engine) {
     if (engines.size > 16) engines.clear();
-    engine = new PlanEngine(settings.templateText, settings.config);
+    engine = new PlanEngine(settings.templateText, settings.config, settings.customTemplate);
     engines.set(key, engine);
   }
   engineOf.set(settings, engine);

@@ -15,7 +15,10 @@ test('check: the sample plan is clean (exit 0, no stderr)', async () => {
   const r = await run(['check', SAMPLE_REL]);
   assert.equal(r.stderr, '');
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /^test-fixtures\/sample\/plan\.md: 16\/61 tasks done \(26%\), 0 errors, 0 warnings$/m);
+  assert.match(
+    r.stdout,
+    /^test-fixtures\/sample\/plan\.md: 16\/61 tasks done \(26%\), 0 errors, 0 warnings · reference profile: its title and metadata \(Feature, Created, Status, Version\) follow the template$/m,
+  );
 });
 
 test('check: an error exits 1', async () => {

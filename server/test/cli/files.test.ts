@@ -111,8 +111,8 @@ test('--template changes which sections are required', async () => {
         .filter((f: { rule: string }) => f.rule === 'missing-section')
         .map((f: { message: string }) => /"## ([^"]+)"/.exec(f.message)![1]);
     assert.deepEqual(missing(custom.stdout), ['Rollout']);
-    assert.ok(missing(builtin.stdout).includes('Executive Summary'));
-    assert.ok(!missing(builtin.stdout).includes('Rollout'));
+    // Without its template the plan follows no known format: the checklist profile asks for no section.
+    assert.deepEqual(missing(builtin.stdout), []);
   } finally {
     ws.cleanup();
   }

@@ -22,7 +22,11 @@ const rulesOf = (json: string) =>
   (JSON.parse(json) as Array<{ file: string; rule: string }>).filter((f) => f.file === 'plan.md').map((f) => f.rule);
 
 test('check --fix: writes the safe fixes (keeping BOM and CRLF), says so on stderr, reports the rest', async () => {
-  const ws = workspace({ 'plan.md': '\uFEFF' + BROKEN, 'other-plan.md': '# Other - Implementation Plan\n' });
+  const ws = workspace({
+    'plan.md': '\uFEFF' + BROKEN,
+    // A title and one metadata field: the plan follows the reference template.
+    'other-plan.md': '# Other - Implementation Plan\n\n**Status**: Planning\n',
+  });
   try {
     const before = await run(['check', '--format', 'json', 'plan.md'], ws.dir);
     const rulesBefore = rulesOf(before.stdout);
@@ -36,7 +40,7 @@ test('check --fix: writes the safe fixes (keeping BOM and CRLF), says so on stde
     assert.match(fixed.stderr, /^planmark: fixed 1 problem in other-plan\.md$/m);
     assert.equal(
       readFileSync(join(ws.dir, 'other-plan.md'), 'utf8').replace(/\d{4}-\d{2}-\d{2}/, 'TODAY'),
-      '# Other - Implementation Plan\n\n**Feature**: Other\n**Created**: TODAY\n**Status**: Planning\n**Version**: 1.0.0\n',
+      '# Other - Implementation Plan\n\n**Status**: Planning\n**Feature**: Other\n**Created**: TODAY\n**Version**: 1.0.0\n',
     );
     const text = readFileSync(join(ws.dir, 'plan.md'), 'utf8').replace(/\d{4}-\d{2}-\d{2}/, 'TODAY');
     assert.equal(

@@ -136,16 +136,18 @@ test('sarif: an information finding is a note; configuration problems are config
   }
 });
 
-test('text: file:line:col severity rule message, a summary per file and a total', async () => {
+test('text: file:line:col severity rule message, a summary per file (with its profile and why) and a total', async () => {
+  const REFERENCE =
+    ' · reference profile: its title and metadata (Feature, Created, Status, Version) follow the template';
   const r = await run(['check', 'plans'], ws.dir);
   assert.equal(r.code, 1);
   const error = join('plans', 'error-plan.md');
   const utf16 = join('plans', 'utf16-plan.md');
   assert.deepEqual(r.stdout.trimEnd().split('\n'), [
     `${error}:1:1 error missing-section Missing section "## Success Metrics" in this plan; the template requires it.`,
-    `${error}: 16/61 tasks done (26%), 1 error, 0 warnings`,
+    `${error}: 16/61 tasks done (26%), 1 error, 0 warnings${REFERENCE}`,
     `${utf16}:3:20 warning unfilled-placeholder Unfilled placeholder [FEATURE_NAME]: replace it with the real content.`,
-    `${utf16}: 16/61 tasks done (26%), 0 errors, 1 warning`,
+    `${utf16}: 16/61 tasks done (26%), 0 errors, 1 warning${REFERENCE}`,
     'Total: 2 files, 32/122 tasks done (26%), 1 error, 1 warning',
   ]);
   assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colour when stdout is not a terminal');

@@ -12,8 +12,11 @@ test('outline --format json prints the engine’s outline unchanged', async () =
   assert.equal(r.code, 0);
   const expected = new PlanEngine(readFileSync(join(ROOT, 'server/templates/implementation-plan.md'), 'utf8')).analyze(
     SAMPLE_TEXT,
+    { path: SAMPLE_REL },
   ).outline;
   assert.deepEqual(JSON.parse(r.stdout), JSON.parse(JSON.stringify(expected)));
+  assert.equal(expected.profile?.id, 'reference');
+  assert.match(expected.profile?.reason ?? '', /title and metadata .* follow the template/);
 });
 
 test('outline text: an indented tree with progress, hours and checkboxes', async () => {
@@ -21,6 +24,7 @@ test('outline text: an indented tree with progress, hours and checkboxes', async
   assert.equal(r.code, 0);
   const lines = r.stdout.split('\n');
   assert.equal(lines[0], 'Saved Search Alerts - Implementation Plan  16/61 (26%) · 57.5h, 45.5h left');
+  assert.match(lines[1], /^ {2}profile reference: its title and metadata .* follow the template$/);
   const from = lines.indexOf('  Phase 2: Implementation Tasks  4/14 · 57.5h');
   assert.ok(from > 0, r.stdout);
   assert.deepEqual(lines.slice(from, from + 6), [

@@ -19,11 +19,12 @@ describe('createAnalyzer', () => {
   test('a plan is analysed with its folder settings', async () => {
     const { analyze, errors } = setup(
       async () => ({}),
-      () => '# X - Implementation Plan\n',
+      () => '# X - Implementation Plan\n\n**Feature**: X\n**Status**: Planning\n',
     );
     const result = await analyze('untitled:x');
     assert.equal(result?.version, 3);
     assert.ok(result?.analysis && result.analysis.findings.length > 0);
+    assert.equal(result.analysis.profile?.id, 'reference');
     assert.deepEqual(errors, []);
   });
 

@@ -202,7 +202,10 @@ describe('workspace diagnostics and symbols over stdio', () => {
   let ws: TempWorkspace;
   before(async () => {
     ws = tempWorkspace();
-    ws.write('closed-plan.md', '# Closed - Implementation Plan\n\n- [ ] **Task**: C1 Closed work\n');
+    ws.write(
+      'closed-plan.md',
+      '# Closed - Implementation Plan\n\n**Status**: Planning\n\n- [ ] **Task**: C1 Closed work\n',
+    );
     ws.write('notes.md', '# Notes\n');
     client = await LspTestClient.start({ pull: true, folders: [ws.path], settings: () => ({}), watchers: true });
   });
@@ -233,7 +236,7 @@ describe('workspace diagnostics and symbols over stdio', () => {
 
     ws.write(
       'closed-plan.md',
-      '# Closed - Implementation Plan\n\n-[ ] Stray\n\n- [ ] **Task**: C1 Closed work, changed\n',
+      '# Closed - Implementation Plan\n\n**Status**: Planning\n\n-[ ] Stray\n\n- [ ] **Task**: C1 Closed work, changed\n',
     );
     ws.write('new-plan.md', '# New - Implementation Plan\n');
     await client.changeWatchedFiles([

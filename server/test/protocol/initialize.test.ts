@@ -29,7 +29,7 @@ describe('initialize', () => {
   test('also speaks node IPC, as when VS Code starts it', async () => {
     const ipc = await LspTestClient.start({ pull: true, transport: 'ipc' });
     try {
-      await ipc.open('untitled:ipc-plan.md', '# IPC - Implementation Plan\n');
+      await ipc.open('untitled:ipc-plan.md', '# IPC - Implementation Plan\n\n**Status**: Planning\n');
       const report = await ipc.pull('untitled:ipc-plan.md');
       assert.ok(report.kind === 'full' && report.items.length > 0);
     } finally {

@@ -33,7 +33,8 @@ export function formatText(reports: readonly FileReport[], { color }: TextOption
 
 export function fileSummary({ analysis }: Pick<FileReport, 'analysis'>): string {
   if (analysis.skipped) return `not validated (${analysis.skipped})`;
-  return `${progress(analysis.outline.done, analysis.outline.total)}, ${describeCounts(countSeverities([{ analysis }]))}`;
+  const profile = analysis.profile ? ` · ${analysis.profile.id} profile: ${analysis.profile.reason}` : '';
+  return `${progress(analysis.outline.done, analysis.outline.total)}, ${describeCounts(countSeverities([{ analysis }]))}${profile}`;
 }
 
 function progress(done: number, total: number): string {

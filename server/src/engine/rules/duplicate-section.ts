@@ -7,7 +7,8 @@ export const duplicateSection: Rule = {
   defaultSeverity: 'warning',
   check({ model, template }, report) {
     for (const level of sectionLevels(model, template.sections)) {
-      for (const sections of level.present.values()) {
+      for (const [key, sections] of level.present) {
+        if (level.required.find((r) => r.key === key)?.repeatable) continue;
         const [first, ...again] = sections;
         for (const s of again) {
           if (s.heading.depth !== first.heading.depth || s.parent !== first.parent) continue;

@@ -13,7 +13,7 @@ export const missingSection: Rule = {
     for (const level of sectionLevels(model, template.sections)) {
       const anchor: Span = level.parent?.heading ?? model.title ?? { start: 0, end: lineEndOf(text, 0) };
       level.required.forEach((r, index) => {
-        if (level.present.has(r.key)) return;
+        if (r.optional || level.present.has(r.key)) return;
         // Insert before the next required section that is present, else at the end of the parent.
         const next = level.required
           .slice(index + 1)
@@ -37,13 +37,16 @@ export const missingSection: Rule = {
         report({
           span: anchor,
           message: `Missing section ${heading(r)} ${where}; the template requires it.`,
-          fixes: [
-            {
-              title: `Insert ${heading(r)} from the template`,
-              edits: [{ span: { start: offset, end: offset }, newText: insert }],
-              preferred: true,
-            },
-          ],
+          // A built-in schema has names, not text to insert: no fix rather than a bare heading.
+          fixes: !r.source
+            ? undefined
+            : [
+                {
+                  title: `Insert ${heading(r)} from the template`,
+                  edits: [{ span: { start: offset, end: offset }, newText: insert }],
+                  preferred: true,
+                },
+              ],
         });
       });
     }

@@ -3,11 +3,17 @@ import type { RawFinding, Severity } from '../findings';
 import type { BracketText, PlanModel, Span } from '../model';
 import type { TemplateSchema } from '../template';
 import type { DependencyGraph } from '../dependencies';
+import type { RepoFacts, ResolvedProfile } from '../profiles/profile';
 
 /** What every rule sees. Derived facts shared by several rules are computed once, on first use. */
 export interface RuleContext {
   model: PlanModel;
+  /** The section schema of the plan's profile (for the reference profile: the template). */
   template: TemplateSchema;
+  /** The plan's profile: its task grammar and rule severities. */
+  profile: ResolvedProfile;
+  /** What the caller knows of the repository around the plan (files beside it, templates). */
+  facts: RepoFacts;
   config: PlanConfig;
   /** Today as YYYY-MM-DD, for fixes that fill in a date. */
   today: string;

@@ -34,14 +34,25 @@ export function sectionLevels(model: PlanModel, required: RequiredSection[]): Se
 
 function collect(direct: Section[], required: RequiredSection[], all: Section[]): Map<string, Section[]> {
   const present = new Map<string, Section[]>();
-  const keys = new Set(required.map((r) => r.key));
-  for (const s of direct) if (keys.has(s.heading.key)) push(present, s.heading.key, s);
+  const keys = new Set(required.filter((r) => !r.pattern).map((r) => r.key));
+  const patterned = required.filter((r) => r.pattern);
+  const match = (s: Section) =>
+    keys.has(s.heading.key) ? s.heading.key : patterned.find((r) => r.pattern!.test(s.heading.text))?.key;
+  for (const s of direct) {
+    const key = match(s);
+    if (key !== undefined) push(present, key, s);
+  }
   for (const r of required) {
     if (present.has(r.key)) continue;
-    const nested = all.find((s) => s.heading.key === r.key);
+    const nested = all.find((s) => standsFor(r, s));
     if (nested) push(present, r.key, nested);
   }
   return present;
+}
+
+/** Does a plan section stand for a required one? */
+export function standsFor(r: RequiredSection, s: Section): boolean {
+  return r.pattern ? r.pattern.test(s.heading.text) : s.heading.key === r.key;
 }
 
 function push(map: Map<string, Section[]>, key: string, s: Section): void {

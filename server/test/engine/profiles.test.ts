@@ -1,0 +1,120 @@
+// Profiles: detection in its stages (configuration, convention, content, the reference
+// template, the checklist fallback), the rules each profile runs, and a repository's
+// template read as the schema (a section the team added is required).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PlanEngine, RULE_IDS, resolveConfig } from '../../src/engine';
+import { TEMPLATE_TEXT, lines } from './helpers';
+
+const engine = new PlanEngine(TEMPLATE_TEXT);
+const TASKS = lines('# Tasks: Login', '', '**Input**: Design documents from `/specs/001-login/`', '');
+const PLAN = lines('# Implementation Plan: Login', '', '**Branch**: `001-login` | **Date**: 2026-01-02', '');
+
+test('detection: the spec-kit convention needs .specify/ and specs/<feature>/', () => {
+  const text = '# Whatever\n\n- [ ] T001 Do it\n';
+  assert.equal(engine.detect('specs/001-login/tasks.md', text, { specKit: true }).id, 'spec-kit-tasks');
+  assert.equal(engine.detect('docs/specs/001-login/plan.md', text, { specKit: true }).id, 'spec-kit-plan');
+  assert.equal(engine.detect('specs/001-login/tasks.md', text, {}).id, 'checklist');
+  assert.match(engine.detect('specs/001-login/tasks.md', text, { specKit: true }).reason, /\.specify\//);
+});
+
+test('detection: content signatures without the repository layout', () => {
+  assert.equal(engine.detect('tasks.md', TASKS).id, 'spec-kit-tasks');
+  assert.equal(engine.detect('x.md', '# Tasks: Login\n\n- [ ] T001 Set up\n').id, 'spec-kit-tasks');
+  assert.equal(engine.detect('plan.md', PLAN).id, 'spec-kit-plan');
+  // A title alone is no signature.
+  assert.equal(engine.detect('plan.md', '# Implementation Plan: Login\n\nText.\n').id, 'checklist');
+  assert.equal(engine.detect('tasks.md', '# Tasks: Login\n\n- [ ] Set up\n').id, 'checklist');
+});
+
+test('detection: the reference profile only for plans that follow the template', () => {
+  const follows = engine.detect('a-plan.md', '# Login - Implementation Plan\n\n**Status**: Planning\n');
+  assert.deepEqual([follows.id, /title and metadata/.test(follows.reason)], ['reference', true]);
+  const sections = lines('# Notes', '', '## Executive Summary', 'x', '## Phase 0: Research', 'x', '## Phase 1: A', 'x');
+  assert.equal(engine.detect('p.md', sections).id, 'checklist', '3 of 13 sections is not most');
+  assert.equal(engine.detect('p.md', '# Login - Implementation Plan\n\nNo metadata.\n').id, 'checklist');
+});
+
+test('detection: configuration wins, and a team template makes reference the fallback', () => {
+  const { config, problems } = resolveConfig(
+    { profiles: [{ files: ['specs/**/tasks.md'], profile: 'checklist' }] },
+    RULE_IDS,
+  );
+  assert.deepEqual(problems, []);
+  const configured = new PlanEngine(TEMPLATE_TEXT, config);
+  const choice = configured.detect('specs/001/tasks.md', TASKS, { specKit: true });
+  assert.deepEqual([choice.id, choice.entry], ['checklist', 0]);
+  assert.match(choice.reason, /\.planmarkrc\.json/);
+  const team = new PlanEngine('# [X] - Plan\n\n## Goals\n[Goals]\n', undefined, 'docs/template.md');
+  assert.deepEqual(team.detect('notes.md', '# Anything\n'), {
+    id: 'reference',
+    reason: "the team's template (docs/template.md) is the schema",
+  });
+});
+
+test('configuration: profiles entries are validated', () => {
+  const bad = resolveConfig({ profiles: [{ files: ['x'], profile: 'nope' }] }, RULE_IDS);
+  assert.equal(bad.problems.length, 1);
+  assert.match(bad.problems[0].message, /profiles: expected/);
+  const badRegex = resolveConfig({ profiles: [{ profile: 'reference', taskId: '(' }] }, RULE_IDS);
+  assert.equal(badRegex.problems.length, 1);
+});
+
+test('without a path the reference profile runs (the engine API as before)', () => {
+  const analysis = engine.analyze('# Notes\n');
+  assert.equal(analysis.profile?.id, 'reference');
+  assert.ok(analysis.findings.some((f) => f.rule === 'missing-section'));
+});
+
+test('the checklist profile runs only the universal rules', () => {
+  const analysis = engine.analyze('# Notes\n\n-[ ] broken\n', { path: 'notes.md' });
+  assert.equal(analysis.profile?.id, 'checklist');
+  assert.deepEqual(
+    analysis.findings.map((f) => f.rule),
+    ['malformed-checkbox'],
+  );
+  assert.equal(analysis.outline.profile?.id, 'checklist');
+});
+
+test("a repository's template is the schema: a section the team added is required, built-in ones as the profile says", () => {
+  const template = lines(
+    '# Tasks: [FEATURE]',
+    '',
+    '## Phase 1: Setup',
+    '- [ ] T001 [P] Create [thing]',
+    '## Phase 3: User Story 1 - [Title]',
+    '- [ ] T002 [US1] Build [thing]',
+    '## Phase 4: User Story 2 - [Title]',
+    '## Security Review',
+    'Who reviewed it.',
+    '## Notes',
+    '',
+  );
+  const facts = {
+    specKit: true,
+    templates: { 'spec-kit-tasks': { path: '.specify/templates/tasks-template.md', text: template } },
+  };
+  const plan = lines('# Tasks: Login', '', '## Phase 1: Setup', '- [ ] T001 Create app', '');
+  const analysis = engine.analyze(plan, { path: 'specs/001-login/tasks.md', facts });
+  assert.equal(analysis.profile?.schemaSource, '.specify/templates/tasks-template.md');
+  assert.deepEqual(
+    analysis.findings.map((f) => [f.rule, f.message]),
+    [['missing-section', 'Missing section "## Security Review" in this plan; the template requires it.']],
+  );
+  // [P] and [US1] are task markers, not placeholders of the template.
+  const schema = engine.resolveProfile({ id: 'spec-kit-tasks', reason: '' }, facts).schema;
+  assert.ok(!schema.placeholders.has('[P]') && !schema.placeholders.has('[US1]'));
+  assert.ok(schema.placeholders.has('[thing]'));
+});
+
+test('profile settings: a section made optional is not asked for', () => {
+  const { config } = resolveConfig(
+    { profiles: [{ profile: 'reference', sections: { 'Executive Summary': { required: false } } }] },
+    RULE_IDS,
+  );
+  const relaxed = new PlanEngine(TEMPLATE_TEXT, config);
+  const missing = (e: PlanEngine) =>
+    e.analyze('# X\n').findings.filter((f) => f.rule === 'missing-section' && f.message.includes('Executive Summary'));
+  assert.equal(missing(engine).length, 1);
+  assert.equal(missing(relaxed).length, 0);
+});
