@@ -9,8 +9,9 @@
 // it cannot follow a team's own template (`planmark.template`). Those labels are highlighted
 // only where they are also the reference template's; diagnostics, hovers and completion do
 // follow the team's template.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeOrCheck } from './generated';
 
 const ROOT = join(__dirname, '..');
 export const GRAMMAR_FILE = join(ROOT, 'syntaxes', 'planmark.injection.tmLanguage.json');
@@ -114,20 +115,4 @@ export function grammarText(template = readFileSync(TEMPLATE_FILE, 'utf8')): str
   return JSON.stringify(buildGrammar(template), null, 2) + '\n';
 }
 
-if (process.argv[1] && /gen-grammar\.ts$/.test(process.argv[1])) {
-  if (process.argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(GRAMMAR_FILE, 'utf8');
-    } catch {
-      // absent or unreadable: treated as empty below
-    }
-    if (current !== grammarText()) {
-      console.error(`${GRAMMAR_FILE} is out of date: run \`npm run gen\``);
-      process.exitCode = 1;
-    }
-  } else {
-    writeFileSync(GRAMMAR_FILE, grammarText());
-    console.log(`wrote ${GRAMMAR_FILE}`);
-  }
-}
+if (process.argv[1] && /gen-grammar\.ts$/.test(process.argv[1])) writeOrCheck([[GRAMMAR_FILE, () => grammarText()]]);

@@ -5,8 +5,9 @@
 //   in package.json (each rule's severity setting, described from the registry).
 // `--check` exits 1 when either file is out of date; unit tests check the same (drift) and
 // that the schema accepts exactly what the engine accepts. Run by `npm run gen`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeOrCheck } from './generated';
 import { z } from 'zod';
 import { DEFAULT_CONFIG, RULES, RULES_DOC, ruleDocsUrl } from '../server/src/engine';
 import { RULE_LEVELS, configKeys } from '../server/src/engine/config';
@@ -81,27 +82,9 @@ export function schemaText(): string {
   return JSON.stringify(buildSchema(), null, 2) + '\n';
 }
 
-if (process.argv[1] && /gen-schema\.ts$/.test(process.argv[1])) {
+if (process.argv[1] && /gen-schema\.ts$/.test(process.argv[1]))
   // The manifest first: the schema takes the manifest's descriptions.
-  const outputs: Array<[string, () => string]> = [
+  writeOrCheck([
     [MANIFEST_FILE, manifestText],
     [SCHEMA_FILE, schemaText],
-  ];
-  for (const [file, text] of outputs) {
-    if (process.argv.includes('--check')) {
-      let current = '';
-      try {
-        current = readFileSync(file, 'utf8');
-      } catch {
-        // absent or unreadable: treated as empty below
-      }
-      if (current !== text()) {
-        console.error(`${file} is out of date: run \`npm run gen\``);
-        process.exitCode = 1;
-      }
-    } else {
-      writeFileSync(file, text());
-      console.log(`wrote ${file}`);
-    }
-  }
-}
+  ]);
