@@ -103,3 +103,17 @@ for (const file of markdownFiles(FIXTURES)) {
     );
   });
 }
+
+test('every rule of the registry has a fixture that expects a finding of it', () => {
+  const expected = new Set<string>();
+  for (const file of markdownFiles(FIXTURES)) {
+    const sidecar = file.replace(/\.md$/, '.expected.txt');
+    if (existsSync(sidecar))
+      for (const e of parseExpected(readFileSync(sidecar, 'utf8')).expected) expected.add(e.rule);
+  }
+  assert.deepEqual(
+    RULE_IDS.filter((id) => !expected.has(id)),
+    [],
+    'rules without a fixture in test-fixtures/',
+  );
+});
