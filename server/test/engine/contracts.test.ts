@@ -49,3 +49,9 @@ test("rule documentation URLs are the repository's docs/rules.md, one anchor per
   assert.equal(RULES_DOC, `${(manifest as { repository: { url: string } }).repository.url}/blob/main/docs/rules.md`);
   for (const rule of RULES) assert.equal(ruleDocsUrl(rule.id), `${RULES_DOC}#${rule.id}`);
 });
+
+test('README.md lists every rule, linked to its documentation', () => {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  for (const rule of RULES)
+    assert.ok(readme.includes(`| [\`${rule.id}\`](docs/rules.md#${rule.id}) | ${rule.defaultSeverity} |`), rule.id);
+});
