@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG, RULES, RULES_DOC, ruleDocsUrl } from '../../src/engine';
+import { DEFAULT_CONFIG, PROFILES, RULES, RULE_IDS, RULES_DOC, ruleDocsUrl } from '../../src/engine';
 import { configKeys } from '../../src/engine/config';
 import { REPO, TEMPLATE_TEXT } from './helpers';
 
@@ -54,4 +54,19 @@ test('README.md lists every rule, linked to its documentation', () => {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
   for (const rule of RULES)
     assert.ok(readme.includes(`| [\`${rule.id}\`](docs/rules.md#${rule.id}) | ${rule.defaultSeverity} |`), rule.id);
+});
+
+test('profiles name only registered rules, every rule runs in a profile, the reference profile uses the defaults', () => {
+  for (const profile of PROFILES)
+    for (const id of Object.keys(profile.rules))
+      assert.ok(RULE_IDS.includes(id), `${profile.id} lists unknown rule ${id}`);
+  for (const rule of RULES)
+    assert.ok(
+      PROFILES.some((p) => rule.id in p.rules),
+      `${rule.id} runs in no profile: add it to UNIVERSAL_RULES or a profile's rules`,
+    );
+  // docs/rules.md and the settings UI give each rule's default severity: the reference profile's.
+  const reference = PROFILES.find((p) => p.id === 'reference')!;
+  for (const rule of RULES)
+    if (rule.id in reference.rules) assert.equal(reference.rules[rule.id], rule.defaultSeverity, rule.id);
 });
