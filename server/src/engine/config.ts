@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROFILE_IDS } from './profiles/registry';
+import { PLACEHOLDER_SEVERITIES, type PlaceholderSeverity } from './stage';
 
 // The configuration, as read from VS Code settings (`planmark.*`) or
 // `.planmarkrc.json`. Each key is validated on its own: a bad value is reported
@@ -68,6 +69,7 @@ export const configKeys = {
     .describe(
       `an array of { "files": [globs], "profile": one of ${PROFILE_IDS.join(', ')}, "sections": { name: { "required", "repeatable", "pattern" } }, "taskId": a regular expression }`,
     ),
+  placeholderSeverity: z.enum(PLACEHOLDER_SEVERITIES).describe(`one of ${PLACEHOLDER_SEVERITIES.join(', ')}`),
 } as const;
 
 export type ConfigKey = keyof typeof configKeys;
@@ -100,6 +102,11 @@ export interface PlanConfig {
    * detection) and per-profile settings (an entry without `files` only sets them).
    */
   profiles: ProfileSettings[];
+  /**
+   * Severity of unfilled placeholders: `stage` (hints while the plan's Status says it is being
+   * drafted, the rule's severity after) or a fixed one. `rules["unfilled-placeholder"]` wins.
+   */
+  placeholderSeverity: PlaceholderSeverity;
 }
 
 export const DEFAULT_CONFIG: Readonly<PlanConfig> = Object.freeze({
@@ -119,6 +126,7 @@ export const DEFAULT_CONFIG: Readonly<PlanConfig> = Object.freeze({
   codeLens: true,
   workspaceDiagnostics: 'workspace',
   profiles: [],
+  placeholderSeverity: 'stage',
 });
 
 export interface ConfigProblem {

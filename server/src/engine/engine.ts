@@ -10,6 +10,7 @@ import { parsePlan } from './parse';
 import { PlaceholderMatcher } from './placeholders';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
+import { placeholderSeverity } from './stage';
 import { deriveTemplate, type TemplateSchema } from './template';
 import { detectProfile } from './profiles/detect';
 import type { ProfileChoice, RepoFacts, ResolvedProfile } from './profiles/profile';
@@ -173,7 +174,7 @@ export class PlanEngine {
     const context = this.context(model, options, entry.profile, entry.placeholders, facts);
     const findings: Finding[] = [];
     for (const rule of RULES) {
-      const severity = this.severity(rule.id, entry.profile.rules[rule.id]);
+      const severity = this.severity(rule.id, entry.profile.rules[rule.id], model);
       if (!severity) continue;
       rule.check(context, (raw: RawFinding) => findings.push(toFinding(rule.id, severity, raw, lines)));
     }
@@ -193,12 +194,18 @@ export class PlanEngine {
     return { text, lines, model, findings, outline, profile };
   }
 
-  /** A rule runs when the profile lists it; the settings can change its severity or turn it off. */
-  private severity(id: string, inProfile: Severity | undefined): Severity | undefined {
+  /**
+   * A rule runs when the profile lists it; the settings can change its severity or turn it off.
+   * Unfilled placeholders follow the plan's stage unless `rules` names a level (see stage.ts).
+   */
+  private severity(id: string, inProfile: Severity | undefined, model: PlanModel): Severity | undefined {
     if (!inProfile) return undefined;
     const level = this.config.rules[id];
     if (level === 'off') return undefined;
-    return level ?? inProfile;
+    if (level) return level;
+    return id === 'unfilled-placeholder'
+      ? placeholderSeverity(model, this.config.placeholderSeverity, inProfile)
+      : inProfile;
   }
 
   private context(

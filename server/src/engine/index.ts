@@ -41,3 +41,4 @@ export {
   type Profile,
 } from './profiles';
 export type { ProfileSettings } from './config';
+export { planStage, PLACEHOLDER_SEVERITIES, type PlaceholderSeverity } from './stage';
