@@ -60,7 +60,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/ui-check.mjs'],
+    files: ['scripts/ui-check.mjs', 'scripts/ui-shots.mjs'],
     // Its page.evaluate callbacks run in the browser.
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -2,7 +2,9 @@
 // into a snippet ([FEATURE_NAME] becomes one linked tab stop, [DATE] today's date);
 // the other snippets are written out below. `--check` exits 1 when the file on disk
 // differs from what this script writes (a test runs it, so the skeleton never drifts
-// from the template).
+// from the template). There is no task-block snippet: the language server's `task`
+// completion is the one entry for it (numbered after the previous task), and Insert
+// Task Block uses the same body (server/src/taskBlock.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -15,26 +17,12 @@ function skeleton() {
   return escape(template).replaceAll('[FEATURE_NAME]', '${1:Feature name}').replaceAll('[DATE]', TODAY).split('\n');
 }
 
-const ESTIMATE = '**Estimate**: ${3:2}${4|h,d,w,m|}';
-
 export const snippets = {
   'Plan: whole plan skeleton': {
     prefix: ['plan', 'plan-skeleton'],
     description:
       'A new implementation plan: every section of the template, the feature name as one linked tab stop, today as the date.',
     body: skeleton(),
-  },
-  'Plan: task block': {
-    prefix: ['task', 'task-block'],
-    description: 'A task with File, Estimate (pick the unit), Dependencies and Tests fields.',
-    body: [
-      '- [ ] **Task**: ${1:Task title}',
-      '  - **File**: `${2:path/to/file.ts}`',
-      `  - ${ESTIMATE}`,
-      '  - **Dependencies**: ${5:None}',
-      '  - **Tests**: `${6:path/to/file.test.ts}`',
-      '$0',
-    ],
   },
   'Plan: phase': {
     prefix: ['phase'],

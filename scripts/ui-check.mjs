@@ -72,19 +72,25 @@ export async function uiCheck(server) {
       return `${n} squiggles in view`;
     });
 
-    await check('the status bar shows progress and problem counts', async () => {
+    await check('the status bar shows progress, not a second warning count', async () => {
       await status.first().waitFor({ timeout: TIMEOUT });
       const expected = `${outline.done}/${outline.total} · ${outline.percent}%`;
       await page.waitForFunction(
-        ([want, e, w]) =>
-          [...document.querySelectorAll('footer .statusbar-item')].some((el) => {
-            const t = el.textContent ?? '';
-            return t.includes(want) && (e === 0 || t.includes(String(e))) && t.includes(String(w));
-          }),
-        [expected, errors, warnings],
+        (want) =>
+          [...document.querySelectorAll('footer .statusbar-item')].some((el) => el.textContent?.trim() === want),
+        expected,
         { timeout: TIMEOUT },
       );
-      return (await status.first().textContent()).trim();
+      const icons = await status.first().locator('.codicon-warning, .codicon-error').count();
+      if (icons > 0) throw new Error('the progress item shows a warning or error icon');
+      const label = await status
+        .first()
+        .evaluate(
+          (el) => el.getAttribute('aria-label') ?? el.querySelector('[aria-label]')?.getAttribute('aria-label'),
+        );
+      const want = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+      if (!label?.includes(want)) throw new Error(`accessible label "${label}" lacks "${want}"`);
+      return `${(await status.first().textContent()).trim()}; label "${label}"`;
     });
     await page.screenshot({ path: join(IMAGES, 'editor-squiggles.png') });
 
@@ -156,6 +162,36 @@ export async function uiCheck(server) {
       await page.screenshot({ path: join(IMAGES, 'status-tooltip.png') });
       return `${outline.sections.length} sections`;
     });
+
+    await check(
+      'a new plan from the template: its placeholders are hints, counted once in the status bar',
+      async () => {
+        await page.keyboard.press('Control+Shift+P');
+        await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
+        await page.keyboard.type('Plan: New Plan from Template');
+        await page
+          .locator('.quick-input-widget .monaco-list-row')
+          .filter({ hasText: 'New Plan from Template' })
+          .first()
+          .waitFor({ timeout: TIMEOUT });
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('.tabs-container .tab.active:has-text("plan.md")', { timeout: TIMEOUT });
+        await page.keyboard.press('Escape'); // keep the text as written to disk, for the CLI to compare
+        const created = cli(['check', '--format', 'json', join(dir, 'plan.md')], dir);
+        const placeholders = created.filter((f) => f.rule === 'unfilled-placeholder');
+        if (placeholders.length === 0 || placeholders.some((f) => f.severity !== 'hint'))
+          throw new Error(`the CLI reports ${placeholders.length} placeholders, not all hints`);
+        const want = `${placeholders.length} placeholders left · Ctrl+Alt+] to jump`;
+        await page.waitForFunction(
+          (text) =>
+            [...document.querySelectorAll('footer .statusbar-item')].some((el) => el.textContent?.includes(text)),
+          want,
+          { timeout: TIMEOUT },
+        );
+        const warningsLeft = created.filter((f) => f.severity === 'warning' || f.severity === 'error').length;
+        return `"${want}"; ${warningsLeft} warnings or errors besides (CLI)`;
+      },
+    );
   } finally {
     await page.close();
   }

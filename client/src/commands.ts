@@ -5,7 +5,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { FIX_ALL_KIND, type OutlineTask } from '../../server/src/protocol';
 
 type Range = OutlineTask['range'];
-import snippets from '../../snippets/markdown.json';
+import { taskBlockSnippet } from '../../server/src/taskBlock';
+import { placeholderRanges } from './diagnostics';
 import type { Outlines } from './outlines';
 import { applyCheckboxEdit, type PlanTree } from './planTree';
 
@@ -79,11 +80,12 @@ async function newPlan(
   } else {
     let uri = target ?? vscode.Uri.joinPath(folder!.uri, 'plan.md');
     if (!target && (await exists(uri))) {
+      const proposed = await freePlanName(folder!.uri);
       const name = await vscode.window.showInputBox({
         title: 'New Plan from Template',
         prompt: 'plan.md exists. File name of the new plan:',
-        value: 'feature-plan.md',
-        valueSelection: [0, 'feature'.length],
+        value: proposed,
+        valueSelection: [0, proposed.length - '-plan.md'.length],
         validateInput: async (v) =>
           !/\S\.md$/.test(v)
             ? 'End the name in .md (e.g. login-plan.md)'
@@ -144,6 +146,14 @@ async function readTemplate(
   }
 }
 
+/** The first of feature-plan.md, feature-2-plan.md, … that does not exist in the folder. */
+export async function freePlanName(folder: vscode.Uri): Promise<string> {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? 'feature-plan.md' : `feature-${n}-plan.md`;
+    if (!(await exists(vscode.Uri.joinPath(folder, name)))) return name;
+  }
+}
+
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
@@ -189,13 +199,9 @@ async function toggleTask(outlines: Outlines, editor: vscode.TextEditor): Promis
   return ok;
 }
 
-/** Selects the next (or previous) unfilled placeholder that planmark reported, wrapping around. */
+/** Selects the next (or previous) unfilled placeholder that planmark reported (hints too), wrapping around. */
 function gotoPlaceholder(editor: vscode.TextEditor, direction: 1 | -1): vscode.Range | undefined {
-  const ranges = vscode.languages
-    .getDiagnostics(editor.document.uri)
-    .filter((d) => d.source === 'planmark' && codeOf(d) === 'unfilled-placeholder')
-    .map((d) => d.range)
-    .sort((a, b) => a.start.compareTo(b.start));
+  const ranges = placeholderRanges(editor.document.uri);
   if (ranges.length === 0) {
     void vscode.window.setStatusBarMessage('planmark: no unfilled placeholders', 3000);
     return undefined;
@@ -210,13 +216,9 @@ function gotoPlaceholder(editor: vscode.TextEditor, direction: 1 | -1): vscode.R
   return next;
 }
 
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
-}
-
-/** The task-block snippet, on a line of its own below the cursor's line when that one has text. */
+/** The task block (the body `task` completion inserts), on a line of its own below the cursor's line when that one has text. */
 async function insertTaskBlock(editor: vscode.TextEditor): Promise<boolean> {
-  const body = snippets['Plan: task block'].body.join('\n');
+  const body = taskBlockSnippet().join('\n') + '\n$0';
   const line = editor.document.lineAt(editor.selection.active.line);
   if (line.isEmptyOrWhitespace) return editor.insertSnippet(new vscode.SnippetString(body), line.range);
   const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);

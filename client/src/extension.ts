@@ -4,13 +4,16 @@
 // when it runs, so opening VS Code never waits on it.
 import * as vscode from 'vscode';
 import {
-  LanguageClient,
+  State,
   TransportKind,
+  type LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { Outline } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { PlanmarkClient } from './languageClient';
+import { Loading } from './loading';
 import { Outlines, type OutlineChange } from './outlines';
 import { PlanTree } from './planTree';
 import { ProgressStatus } from './statusBar';
@@ -31,9 +34,11 @@ export interface PlanmarkApi {
   timings: { activateMs: number; serverStartMs?: number };
   /** The views, for tests. */
   views: { tree: PlanTree; status: ProgressStatus };
+  /** Whether the Plan view still says "Loading…" (the `planmark.loading` context key). */
+  loading(): boolean;
 }
 
-let client: LanguageClient | undefined;
+let client: PlanmarkClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): PlanmarkApi {
   const started = performance.now();
@@ -53,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
     // Re-read at each (re)start: in Restricted Mode the server reads no template from outside the workspace.
     initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
   };
-  client = new LanguageClient('planmark', 'planmark', serverOptions, clientOptions);
+  client = new PlanmarkClient('planmark', 'planmark', serverOptions, clientOptions);
   const outlines = new Outlines(client);
   const tree = new PlanTree(outlines, context.workspaceState);
   const status = new ProgressStatus(outlines);
@@ -74,7 +79,13 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
       `planmark: activated in ${timings.activateMs} ms; server running after ${timings.serverStartMs} ms`,
     );
   });
-  ready.catch((error) => current.error('The planmark server did not start', error, 'force'));
+  // Stopped while starting (a reload, a restart): not a failure to report.
+  ready.catch((error) => {
+    if (!current.stopping && current.state !== State.Stopped)
+      current.error('The planmark server did not start', error, 'force');
+  });
+  const loading = new Loading(ready, outlines);
+  context.subscriptions.push(loading);
   timings.activateMs = Math.round((performance.now() - started) * 10) / 10;
   return {
     client: current,
@@ -84,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
     onDidChangeOutline: outlines.onDidChange,
     timings,
     views: { tree, status },
+    loading: () => loading.active,
   };
 }
 

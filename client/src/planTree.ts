@@ -4,7 +4,7 @@
 // then refreshes the view, the status bar and the code lens together.
 import * as vscode from 'vscode';
 import type { Outline, OutlineSection, OutlineTask } from '../../server/src/protocol';
-import { cell, hours, progressText } from './format';
+import { cell, estimate, hours, progressText, remaining } from './format';
 import type { Outlines } from './outlines';
 
 export type PlanNode = SectionNode | TaskNode;
@@ -200,7 +200,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
     item.contextValue = 'section';
     const tip = new vscode.MarkdownString(`**${s.title}**\n\n`);
     tip.appendMarkdown(
-      `| Done | Estimate | Remaining |\n|---:|---:|---:|\n| ${s.done}/${s.total} | ${hours(s.estimateHours)} | ${hours(s.remainingHours)} |`,
+      `| Done | Estimate | Left | No estimate |\n|---:|---:|---:|---:|\n| ${s.done}/${s.total} | ${estimate(s.estimateHours)} | ${remaining(s)} | ${s.unestimated} |`,
     );
     item.tooltip = tip;
     item.command = { command: 'planmark.reveal', title: 'Go to Section', arguments: [node.uri, s.headingRange] };
@@ -219,9 +219,10 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
       tooltip: t.checked ? 'Mark as not done' : 'Mark as done',
       accessibilityInformation: { label: t.checked ? 'done' : 'not done' },
     };
+    // The id once: in the description only when the label does not already show it ("T001 Create …").
+    const id = t.id && !(t.text || '').includes(t.id) ? t.id : undefined;
     item.description =
-      [t.id, t.estimateHours !== undefined ? hours(t.estimateHours) : undefined].filter(Boolean).join(' · ') ||
-      undefined;
+      [id, t.estimateHours !== undefined ? hours(t.estimateHours) : undefined].filter(Boolean).join(' · ') || undefined;
     item.contextValue = t.checked ? 'task.done' : 'task';
     const tip = new vscode.MarkdownString(
       `${t.checked ? '$(pass-filled)' : '$(circle-large-outline)'} **${cell(t.text)}**`,

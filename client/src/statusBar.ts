@@ -1,15 +1,24 @@
-// The progress item: `$(checklist) 23/87 · 26%` for the active plan, with planmark's
-// error and warning counts beside it and a per-phase table in the tooltip. Hidden
-// when the active editor is not a plan. A click focuses the Plan view.
+// Two status bar items for the active plan. The progress item, `$(checklist) 23/87 · 26%`,
+// shows progress only: VS Code's own status item already counts problems, and a second
+// warning count beside it with other numbers confuses (the counts are in the tooltip).
+// The placeholder item, `$(bracket-dot) 41 placeholders left · Ctrl+Alt+] to jump`, shows
+// while the plan has unfilled placeholders, whatever their register (hints while the plan
+// is drafted), and a click jumps to the next one. Both hide when the editor is not a plan.
 import * as vscode from 'vscode';
-import type { Outline } from '../../server/src/protocol';
-import { cell, hours } from './format';
+import { countDiagnostics, planmarkDiagnostics, type Counts } from './diagnostics';
+import { plural } from './format';
 import type { Outlines } from './outlines';
+import { progressTooltip } from './statusTooltip';
+
+/** The key of Next Placeholder as the package binds it. */
+export const NEXT_PLACEHOLDER_KEY = process.platform === 'darwin' ? '⌘⌥]' : 'Ctrl+Alt+]';
 
 export class ProgressStatus implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
-  /** Whether the item shows (StatusBarItem itself cannot tell). */
+  readonly placeholderItem: vscode.StatusBarItem;
+  /** Whether the items show (StatusBarItem itself cannot tell). */
   visible = false;
+  placeholdersVisible = false;
   /** The `planmark.isPlan` context last set: set again only when it changes, not on every outline or diagnostics event. */
   private isPlan: boolean | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -18,8 +27,16 @@ export class ProgressStatus implements vscode.Disposable {
     this.item = vscode.window.createStatusBarItem('planmark.progress', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'Plan Progress';
     this.item.command = { command: 'planmark.plan.focus', title: 'Show the Plan view' };
+    this.placeholderItem = vscode.window.createStatusBarItem(
+      'planmark.placeholders',
+      vscode.StatusBarAlignment.Left,
+      49,
+    );
+    this.placeholderItem.name = 'Plan Placeholders';
+    this.placeholderItem.command = { command: 'planmark.nextPlaceholder', title: 'Go to the next placeholder' };
     this.disposables.push(
       this.item,
+      this.placeholderItem,
       outlines.onDidChange((c) => {
         if (c.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.update();
       }),
@@ -42,18 +59,33 @@ export class ProgressStatus implements vscode.Disposable {
     }
     if (!editor || !outline) {
       this.item.hide();
+      this.placeholderItem.hide();
+      this.placeholdersVisible = false;
       return;
     }
-    const { errors, warnings } = counts(editor.document.uri);
-    const problems = [errors > 0 ? `$(error) ${errors}` : '', warnings > 0 ? `$(warning) ${warnings}` : '']
-      .filter(Boolean)
-      .join(' ');
-    this.item.text = `$(checklist) ${outline.done}/${outline.total} · ${outline.percent}%${problems ? `  ${problems}` : ''}`;
+    const counts = countDiagnostics(planmarkDiagnostics(editor.document.uri));
+    this.item.text = `$(checklist) ${outline.done}/${outline.total} · ${outline.percent}%`;
     this.item.accessibilityInformation = {
-      label: `Plan progress: ${outline.done} of ${outline.total} tasks done, ${outline.percent} percent; ${errors} errors, ${warnings} warnings`,
+      label: `Plan progress: ${outline.done} of ${plural(outline.total, 'task')} done, ${outline.percent} percent; ${problems(counts)}`,
     };
-    this.item.tooltip = tooltip(outline, errors, warnings);
+    this.item.tooltip = progressTooltip(outline, counts, NEXT_PLACEHOLDER_KEY);
     this.item.show();
+    this.showPlaceholders(counts.placeholders);
+  }
+
+  private showPlaceholders(n: number): void {
+    this.placeholdersVisible = n > 0;
+    if (n === 0) {
+      this.placeholderItem.hide();
+      return;
+    }
+    const left = `${plural(n, 'placeholder')} left`;
+    this.placeholderItem.text = `$(bracket-dot) ${left} · ${NEXT_PLACEHOLDER_KEY} to jump`;
+    this.placeholderItem.tooltip = `${left} to fill in. Click or press ${NEXT_PLACEHOLDER_KEY} to select the next one (Previous Placeholder goes back); typing replaces it.`;
+    this.placeholderItem.accessibilityInformation = {
+      label: `${left}; press ${NEXT_PLACEHOLDER_KEY} to select the next one`,
+    };
+    this.placeholderItem.show();
   }
 
   dispose(): void {
@@ -61,28 +93,7 @@ export class ProgressStatus implements vscode.Disposable {
   }
 }
 
-function counts(uri: vscode.Uri): { errors: number; warnings: number } {
-  const mine = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'planmark');
-  return {
-    errors: mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
-    warnings: mine.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length,
-  };
-}
-
-function tooltip(outline: Outline, errors: number, warnings: number): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(
-    `**${cell(outline.title ?? 'Plan')}** — ${outline.done}/${outline.total} tasks, ${outline.percent}%\n\n`,
-    true,
-  );
-  md.appendMarkdown('| Section | Done | Estimate | Remaining |\n|---|---:|---:|---:|\n');
-  for (const s of outline.sections) {
-    md.appendMarkdown(
-      `| ${cell(s.title)} | ${s.done}/${s.total} | ${hours(s.estimateHours)} | ${hours(s.remainingHours)} |\n`,
-    );
-  }
-  md.appendMarkdown(
-    `| **Total** | **${outline.done}/${outline.total}** | **${hours(outline.estimateHours)}** | **${hours(outline.remainingHours)}** |\n\n`,
-  );
-  md.appendMarkdown(`$(error) ${errors} errors, $(warning) ${warnings} warnings · click to show the Plan view`);
-  return md;
+/** "0 errors, 1 warning". */
+export function problems(c: Counts): string {
+  return `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}`;
 }

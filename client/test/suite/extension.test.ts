@@ -2,11 +2,13 @@
 // bar, snippets, the grammar and every command, each awaited through events.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient';
+import { freePlanName } from '../../src/commands';
 import type { PlanmarkApi } from '../../src/extension';
 import type { PlanNode, TaskNode } from '../../src/planTree';
 import type { Outline, OutlineSection, OutlineTask } from '../../../server/src/protocol';
@@ -237,34 +239,69 @@ export default function registerSuite(): void {
       );
     });
 
-    test('the status bar counts planmark problems, has a per-phase tooltip and hides for non-plans', async () => {
+    test('the status bar shows progress (no second warning count), placeholders left, a per-phase tooltip, and hides for non-plans', async () => {
+      // The template's Status is Planning: its placeholders are hints, counted by the placeholder item.
       const editor = await openFresh(template, 'status');
       const outline = await api.whenAnalyzed(editor.document);
       const diagnostics = await diagnosticsOf(api, editor.document);
       const { status } = api.views;
+      const placeholders = diagnostics.filter(
+        (d) => d.code === 'unfilled-placeholder' || (d.code as { value?: string })?.value === 'unfilled-placeholder',
+      );
+      assert.ok(placeholders.length > 20, `${placeholders.length} placeholders`);
+      assert.ok(
+        placeholders.every((d) => d.severity === vscode.DiagnosticSeverity.Hint),
+        'placeholders are hints while Planning',
+      );
       const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
       await waitFor(
-        'the status bar to count warnings',
-        () => (status.visible && status.item.text.includes(`$(warning) ${warnings}`) ? true : undefined),
+        'the placeholder item to count the placeholders',
+        () =>
+          status.visible &&
+          status.placeholderItem.text === `$(bracket-dot) ${placeholders.length} placeholders left · Ctrl+Alt+] to jump`
+            ? true
+            : undefined,
         [vscode.languages.onDidChangeDiagnostics, api.onDidChangeOutline],
       );
-      assert.match(
-        status.item.text,
-        new RegExp(`^\\$\\(checklist\\) ${outline!.done}/${outline!.total} · ${outline!.percent}%`),
+      assert.equal(status.item.text, `$(checklist) ${outline!.done}/${outline!.total} · ${outline!.percent}%`);
+      assert.equal(
+        status.item.accessibilityInformation?.label,
+        `Plan progress: ${outline!.done} of ${outline!.total} tasks done, ${outline!.percent} percent; 0 errors, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       );
+      assert.deepEqual(status.placeholderItem.command, {
+        command: 'planmark.nextPlaceholder',
+        title: 'Go to the next placeholder',
+      });
       const tooltip = (status.item.tooltip as vscode.MarkdownString).value;
       for (const s of outline!.sections) assert.ok(tooltip.includes(`| ${s.title} | ${s.done}/${s.total} |`), s.title);
+      // Nothing in the template is estimated: "—", never "0h"; the open tasks are counted as unestimated.
+      assert.ok(!/\| 0h \|/.test(tooltip), 'no 0h cells');
+      assert.ok(
+        tooltip.includes(`| **Total** | **0/${outline!.total}** | **—** | **—** | **${outline!.unestimated}** |`),
+        tooltip,
+      );
+      assert.match(tooltip, /Every checkbox counts, including \d+ under Success Metrics, Open Questions & Decisions/);
       assert.deepEqual(status.item.command, { command: 'planmark.plan.focus', title: 'Show the Plan view' });
+
+      // A click on the placeholder item selects the first placeholder.
+      const first = placeholders.map((d) => d.range).sort((a, b) => a.start.compareTo(b.start))[0];
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await vscode.commands.executeCommand(status.placeholderItem.command.command);
+      assert.ok(
+        editor.selection.isEqual(new vscode.Selection(first.start, first.end)),
+        'the first placeholder is selected',
+      );
 
       const notes = await vscode.workspace.openTextDocument({
         language: 'markdown',
         content: '# Shopping list\n\n- [ ] milk\n',
       });
       await vscode.window.showTextDocument(notes);
-      await waitFor('the status bar to hide for a non-plan', () => (!status.visible ? true : undefined), [
-        vscode.window.onDidChangeActiveTextEditor,
-        api.onDidChangeOutline,
-      ]);
+      await waitFor(
+        'the status bar to hide for a non-plan',
+        () => (!status.visible && !status.placeholdersVisible ? true : undefined),
+        [vscode.window.onDidChangeActiveTextEditor, api.onDidChangeOutline],
+      );
       await waitFor(
         'the Plan view to empty (welcome view)',
         () => (api.views.tree.getChildren().length === 0 ? true : undefined),
@@ -302,7 +339,7 @@ export default function registerSuite(): void {
       assert.equal(taskNodes().length, all);
     });
 
-    test('the task block snippet inserts a task the server counts', async () => {
+    test('`task` completion: one entry, with Tests and empty tab stops, and the server counts the task', async () => {
       const editor = await openFresh(sample, 'snippet');
       const before = await shown(editor);
       const doc = editor.document;
@@ -310,20 +347,26 @@ export default function registerSuite(): void {
         .getText()
         .split('\n')
         .findIndex((l) => l.startsWith('## Phase 6'));
-      await editor.edit((e) => e.insert(new vscode.Position(line, 0), '\n\n'));
-      editor.selection = new vscode.Selection(line, 0, line, 0);
-      await vscode.commands.executeCommand('editor.action.insertSnippet', {
-        langId: 'markdown',
-        name: 'Plan: task block',
-      });
-      await untilText(doc, (t) => t.includes('- [ ] **Task**: Task title'), 'the snippet');
-      assert.match(
-        doc.getText(),
-        /- \[ \] \*\*Task\*\*: Task title\n {2}- \*\*File\*\*: `path\/to\/file\.ts`\n {2}- \*\*Estimate\*\*: 2h\n {2}- \*\*Dependencies\*\*: None\n {2}- \*\*Tests\*\*: `path\/to\/file\.test\.ts`/,
+      await editor.edit((e) => e.insert(new vscode.Position(line, 0), 'task\n\n'));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        new vscode.Position(line, 4),
       );
+      // Snippets and the server's items together: `task` must be there once.
+      const tasks = list.items.filter((i) =>
+        (typeof i.label === 'string' ? i.label : i.label.label).startsWith('task'),
+      );
+      assert.equal(tasks.length, 1, tasks.map((t) => JSON.stringify(t.label)).join(', '));
+      const body = (tasks[0].insertText as vscode.SnippetString).value;
+      assert.match(body, /\*\*Tests\*\*: `\$5`/);
+      assert.doesNotMatch(body, /path\/to|2h/);
+      editor.selection = new vscode.Selection(line, 4, line, 4);
+      await editor.insertSnippet(tasks[0].insertText as vscode.SnippetString, tasks[0].range as vscode.Range);
+      await untilText(doc, (t) => t.includes('- [ ] **Task**: title'), 'the task block');
       const after = await api.whenAnalyzed(doc);
       assert.equal(after!.total, before.total + 1);
-      assert.equal(after!.estimateHours, before.estimateHours + 2);
+      assert.equal(after!.unestimated, before.unestimated + 1, 'an empty estimate counts as unestimated');
     });
 
     test("the grammar marks placeholders, field labels, estimates and task ids on top of Markdown's own scopes", async function () {
@@ -472,9 +515,10 @@ export default function registerSuite(): void {
           .findIndex((l) => l.startsWith('- [x]'));
         editor.selection = new vscode.Selection(line, 3, line, 3);
         await vscode.commands.executeCommand('planmark.insertTaskBlock');
-        await untilText(editor.document, (t) => t.includes('**Task**: Task title'), 'the task block');
-        assert.equal(editor.document.lineAt(line + 1).text, '- [ ] **Task**: Task title');
-        assert.equal(editor.document.getText(editor.selection), 'Task title', 'the first tab stop is selected');
+        await untilText(editor.document, (t) => t.includes('**Task**: title'), 'the task block');
+        assert.equal(editor.document.lineAt(line + 1).text, '- [ ] **Task**: title');
+        assert.equal(editor.document.lineAt(line + 5).text, '  - **Tests**: ``');
+        assert.equal(editor.document.getText(editor.selection), 'title', 'the first tab stop is selected');
       });
 
       test('Fix All applies the source.fixAll.planmark action', async () => {
@@ -506,6 +550,18 @@ export default function registerSuite(): void {
         await vscode.commands.executeCommand('workbench.action.closePanel');
       });
 
+      test('the Plan view stops saying "Loading…" once the server runs and knows the active editor', async () => {
+        await api.ready;
+        await waitFor('loading to end', () => (!api.loading() ? true : undefined), [api.onDidChangeOutline]);
+      });
+
+      test('New Plan proposes a file name that is free', async () => {
+        const folder = vscode.Uri.file(mkdtempSync(join(tmpdir(), 'planmark-free-')));
+        assert.equal(await freePlanName(folder), 'feature-plan.md');
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'feature-plan.md'), new Uint8Array());
+        assert.equal(await freePlanName(folder), 'feature-2-plan.md');
+      });
+
       test('Restart Server restarts the client and the views refill', async () => {
         const editor = await openFresh(sample, 'restart');
         await shown(editor);
@@ -517,9 +573,36 @@ export default function registerSuite(): void {
             }
           });
         });
-        await vscode.commands.executeCommand('planmark.restartServer');
-        await stopped;
-        assert.equal(api.client.isRunning(), true);
+        // Everything the client logs during a normal restart: nothing may be an error.
+        const channel = api.client.outputChannel;
+        const logged: string[] = [];
+        const append = channel.appendLine.bind(channel);
+        const lineLogged = new vscode.EventEmitter<void>();
+        channel.appendLine = (line: string) => {
+          logged.push(line);
+          lineLogged.fire();
+          append(line);
+        };
+        try {
+          await vscode.commands.executeCommand('planmark.restartServer');
+          await stopped;
+          assert.equal(api.client.isRunning(), true);
+          // The old process's exit is logged when it ends, possibly after the restart returned.
+          const exit = await waitFor(
+            'the old server process to exit',
+            () => logged.find((l) => /Server process exited with code 0/.test(l)),
+            [lineLogged.event],
+          );
+          assert.match(exit, /^\[Info/, exit);
+          assert.deepEqual(
+            logged.filter((l) => /^\[Error/.test(l)),
+            [],
+            'no error is logged by a normal restart',
+          );
+        } finally {
+          channel.appendLine = append;
+          lineLogged.dispose();
+        }
         await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
         const outline = await api.whenAnalyzed(editor.document);
         assert.ok(outline && outline.total > 0);

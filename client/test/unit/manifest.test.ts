@@ -87,7 +87,9 @@ test('the schema accepts a .planmarkrc.json exactly when the engine does', () =>
 test('snippets/markdown.json is generated from the template (node scripts/gen-snippets.mjs)', () => {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-snippets.mjs'), '--check'], { stdio: 'pipe' });
   const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'markdown.json'), 'utf8'));
-  assert.match(snippets['Plan: task block'].body.join('\n'), /\*\*Estimate\*\*: \$\{3:2\}\$\{4\|h,d,w,m\|\}/);
+  // `task` is the server's completion alone: a snippet with the same prefix would list it twice.
+  for (const [name, s] of Object.entries(snippets as Record<string, { prefix: string[] }>))
+    assert.ok(!s.prefix.some((p) => p.startsWith('task')), name);
   assert.match(snippets['Plan: risk table row'].body[0], /\$\{2\|High,Medium,Low\|\} \| \$\{3\|High,Medium,Low\|\}/);
 });
 
@@ -163,4 +165,18 @@ test('manifest paths exist and the grammar is an injection into Markdown', () =>
   assert.match(grammar.injectionSelector, /-markup\.fenced_code/);
   assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
   assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['planmark.template']);
+});
+
+test('the Plan view says "Loading…" while the server starts, and offers New Plan only once it knows', () => {
+  const welcome = manifest.contributes.viewsWelcome as { view: string; contents: string; when?: string }[];
+  const plan = welcome.filter((w) => w.view === 'planmark.plan');
+  assert.deepEqual(
+    plan.map((w) => [w.when, /Loading/.test(w.contents), /New Plan from Template/.test(w.contents)]),
+    [
+      ['planmark.loading', true, false],
+      ['!planmark.loading', false, true],
+    ],
+  );
+  const source = readFileSync(join(ROOT, 'client', 'src', 'loading.ts'), 'utf8');
+  assert.match(source, /LOADING = 'planmark\.loading'/);
 });

@@ -65,7 +65,15 @@ export interface AnalyzeOptions {
   profile?: ProfileChoice;
 }
 
-const EMPTY_OUTLINE: Outline = { sections: [], done: 0, total: 0, percent: 0, estimateHours: 0, remainingHours: 0 };
+const EMPTY_OUTLINE: Outline = {
+  sections: [],
+  done: 0,
+  total: 0,
+  percent: 0,
+  estimateHours: 0,
+  remainingHours: 0,
+  unestimated: 0,
+};
 
 /** The plan engine for one template and one configuration. Pure: text in, analysis out. */
 export class PlanEngine {

@@ -13,6 +13,8 @@ export interface Progress {
   estimateHours: number;
   /** Sum of the open tasks' estimates, in hours. */
   remainingHours: number;
+  /** Open tasks without an estimate (nor one on a parent task covering them): work `remainingHours` does not count. */
+  unestimated: number;
 }
 
 export interface OutlineTask {
@@ -125,19 +127,21 @@ function progressOfTask(t: OutlineTask): Progress[] {
     total: 1,
     estimateHours: t.estimateHours ?? 0,
     remainingHours: t.checked ? 0 : (t.estimateHours ?? 0),
+    unestimated: !t.checked && t.estimateHours === undefined ? 1 : 0,
   };
   const children = t.children.flatMap(progressOfTask);
-  if (t.estimateHours !== undefined) for (const c of children) c.estimateHours = c.remainingHours = 0;
+  if (t.estimateHours !== undefined) for (const c of children) c.estimateHours = c.remainingHours = c.unestimated = 0;
   return [own, ...children];
 }
 
 function sum(parts: Progress[]): Progress {
-  const total: Progress = { done: 0, total: 0, estimateHours: 0, remainingHours: 0 };
+  const total: Progress = { done: 0, total: 0, estimateHours: 0, remainingHours: 0, unestimated: 0 };
   for (const p of parts) {
     total.done += p.done;
     total.total += p.total;
     total.estimateHours += p.estimateHours;
     total.remainingHours += p.remainingHours;
+    total.unestimated += p.unestimated;
   }
   return total;
 }

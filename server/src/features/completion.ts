@@ -10,6 +10,7 @@ import {
   type PlanDocument,
   type WorkspaceFiles,
 } from './document';
+import { FIELD_SNIPPETS, taskBlockSnippet } from '../taskBlock';
 
 // Completion, by what the cursor's line says:
 //   `## Ris|`                      → the template's sections missing at that level, with their skeleton
@@ -162,13 +163,6 @@ function blockAt(m: ModelledDocument, offset: number): TaskBlock | undefined {
   return found;
 }
 
-const FIELD_SNIPPETS: Record<string, { label: string; body: string }> = {
-  file: { label: 'File', body: '`${1:path/to/file}`' },
-  estimate: { label: 'Estimate', body: '${1:2h}' },
-  dependency: { label: 'Dependencies', body: '${1:None}' },
-  test: { label: 'Tests', body: '`${1:path/to/file.test.ts}`' },
-};
-
 function fieldItems(
   m: ModelledDocument,
   block: TaskBlock,
@@ -267,14 +261,10 @@ function taskItem(
 ): CompletionItem {
   const id = nextId(m, offset);
   const nl = m.model.text.includes('\r\n') ? '\r\n' : '\n';
-  const title = id ? `${id} \${1:title}` : '${1:title}';
-  const body = [
-    `- [ ] **Task**: ${title}`,
-    `${indent}  - **File**: \`\${2:path/to/file}\``,
-    `${indent}  - **Estimate**: \${3:2h}`,
-    `${indent}  - **Dependencies**: \${4:None}`,
-  ].join(nl);
-  const plain = body.replace(/\$\{\d:([^}]*)\}/g, '$1');
+  const body = taskBlockSnippet(id)
+    .map((line, i) => (i === 0 ? line : indent + line))
+    .join(nl);
+  const plain = body.replace(/\$\{\d:([^}]*)\}/g, '$1').replace(/\$\d/g, '');
   return {
     label: 'task',
     kind: KIND.snippet,

@@ -95,7 +95,7 @@ function sectionHover(m: ModelledDocument, offset: number): string | undefined {
   if (!section) return undefined;
   const totals = outlineSection(m, section);
   if (section.heading.phase === undefined && !totals) return undefined;
-  const p = totals ?? { done: 0, total: 0, estimateHours: 0, remainingHours: 0 };
+  const p = totals ?? { done: 0, total: 0, estimateHours: 0, remainingHours: 0, unestimated: 0 };
   const placeholders = m.analysis.findings.filter((f) => {
     if (f.rule !== 'unfilled-placeholder') return false;
     const o = m.analysis.lines.offset(f.range.start);

@@ -31,11 +31,12 @@ test('outline: sections with tasks, progress and estimates', () => {
   const { outline } = new PlanEngine(TEMPLATE_TEXT).analyze(plan);
   assert.equal(outline.title, 'Shop - Implementation Plan');
   assert.deepEqual(
-    outline.sections.map((s) => [s.title, s.phase, s.done, s.total, s.estimateHours, s.remainingHours]),
+    outline.sections.map((s) => [s.title, s.phase, s.done, s.total, s.estimateHours, s.remainingHours, s.unestimated]),
     [
-      ['Shop - Implementation Plan', undefined, 1, 1, 0, 0],
-      ['Phase 1: Build ✅', '1', 2, 3, 11, 3],
-      ['Phase 2: Ship', '2', 0, 1, 0, 0],
+      ['Shop - Implementation Plan', undefined, 1, 1, 0, 0, 0],
+      // The open subtask of "Jobs" is covered by its parent's estimate: not unestimated.
+      ['Phase 1: Build ✅', '1', 2, 3, 11, 3, 0],
+      ['Phase 2: Ship', '2', 0, 1, 0, 0, 1],
     ],
   );
   const backend = outline.sections[1].children[0];
@@ -53,8 +54,8 @@ test('outline: sections with tasks, progress and estimates', () => {
   });
   assert.deepEqual(backend.tasks[0].fields, { File: '`api.ts`', Estimate: '1d' });
   assert.deepEqual(
-    [outline.done, outline.total, outline.percent, outline.estimateHours, outline.remainingHours],
-    [3, 5, 60, 11, 3],
+    [outline.done, outline.total, outline.percent, outline.estimateHours, outline.remainingHours, outline.unestimated],
+    [3, 5, 60, 11, 3, 1],
   );
 });
 

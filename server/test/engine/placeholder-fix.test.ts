@@ -91,3 +91,30 @@ test("task-missing-field inserts the template's placeholder text, not one of its
     },
   ]);
 });
+
+test('with several [FEATURE_NAME], each also offers one fix that fills them all from the title', () => {
+  const text = lines(
+    '# Login - Implementation Plan',
+    '',
+    '**Feature**: [FEATURE_NAME]',
+    '',
+    '## [FEATURE_NAME] rollout',
+    '- [ ] Ship [FEATURE_NAME]',
+  );
+  const found = fixesOf(text);
+  assert.equal(found.length, 3);
+  for (const { fixes } of found) {
+    assert.equal(fixes?.length, 2);
+    const all = fixes[1];
+    assert.equal(all.title, 'Replace all 3 [FEATURE_NAME] with "Login"');
+    assert.equal(all.preferred, false, 'fix-all applies the one-at-a-time fix, not this one three times');
+    assert.deepEqual(
+      all.edits.map((e) => [e.range.start.line, e.range.start.character, e.newText]),
+      [
+        [2, 13, 'Login'],
+        [4, 3, 'Login'],
+        [5, 11, 'Login'],
+      ],
+    );
+  }
+});

@@ -86,8 +86,8 @@ describe('completion', () => {
     assert.deepEqual(
       items.map((i) => [i.label, edit(i).newText]),
       [
-        ['**Estimate**:', '**Estimate**: ${1:2h}'],
-        ['**Tests**:', '**Tests**: `${1:path/to/file.test.ts}`'],
+        ['**Estimate**:', '**Estimate**: $1'],
+        ['**Tests**:', '**Tests**: `$1`'],
       ],
     );
     assert.deepEqual(edit(items[0]).range, range(14, 4, 14, 7));
@@ -129,7 +129,7 @@ describe('completion', () => {
     assert.deepEqual(edit(item), {
       range: range(20, 0, 20, 2),
       newText:
-        '- [ ] **Task**: T0009 ${1:title}\n  - **File**: `${2:path/to/file}`\n  - **Estimate**: ${3:2h}\n  - **Dependencies**: ${4:None}$0',
+        '- [ ] **Task**: T0009 ${1:title}\n  - **File**: `$2`\n  - **Estimate**: $3\n  - **Dependencies**: ${4:None}\n  - **Tests**: `$5`$0',
     });
     const unnumbered = planDoc(
       lines('# Login - Implementation Plan', '', '## Phase 1: Build', '', '- [ ] **Task**: Write it', '', 'ta'),

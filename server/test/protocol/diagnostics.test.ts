@@ -48,7 +48,7 @@ describe('diagnostics, pulled', () => {
     const placeholder = items.find((d) => d.code === 'unfilled-placeholder');
     assert.deepEqual(placeholder, {
       range: PLACEHOLDER_RANGE,
-      severity: DiagnosticSeverity.Warning,
+      severity: DiagnosticSeverity.Hint, // SMALL_PLAN is Planning: placeholders are hints while drafted
       source: 'planmark',
       code: 'unfilled-placeholder',
       codeDescription: { href: 'https://github.com/planmark/planmark/blob/main/docs/rules.md#unfilled-placeholder' },

@@ -10,20 +10,28 @@ export const unfilledPlaceholder: Rule = {
   check({ model, template, today, placeholders }, report) {
     let feature: string | null | undefined;
     const featureName = () => (feature === undefined ? (feature = featureNameOf(model, template) ?? null) : feature);
-    for (const p of placeholders()) {
+    const all = placeholders();
+    const features = all.filter((p) => p.text === '[FEATURE_NAME]');
+    for (const p of all) {
       // Only what the plan itself tells for certain is a fix; "select the placeholder" is not one.
       const value =
         p.text === '[DATE]' || p.text === '[Date]' ? today : p.text === '[FEATURE_NAME]' ? featureName() : null;
       // Safe for fix-all: the feature's name, and [DATE] (the template's Created date) as today;
       // a milestone's [Date] is not today, so that one is the author's choice.
       const safe = p.text !== '[Date]';
-      report({
-        span: p,
-        message: `Unfilled placeholder ${p.text}: replace it with the real content.`,
-        fixes: value
-          ? [fill(p, value, p.text === '[FEATURE_NAME]' ? `the feature name "${value}"` : `today (${value})`, safe)]
-          : undefined,
-      });
+      const fixes = value
+        ? [fill(p, value, p.text === '[FEATURE_NAME]' ? `the feature name "${value}"` : `today (${value})`, safe)]
+        : undefined;
+      // The name usually appears several times (Feature field, headings, paths): one fix fills them all.
+      // Not for fix-all, which applies each occurrence's own fix.
+      if (fixes && p.text === '[FEATURE_NAME]' && features.length > 1)
+        fixes.push({
+          title: `Replace all ${features.length} [FEATURE_NAME] with "${value}"`,
+          preferred: false,
+          safe: false,
+          edits: features.map((f) => ({ span: f, newText: value! })),
+        });
+      report({ span: p, message: `Unfilled placeholder ${p.text}: replace it with the real content.`, fixes });
     }
   },
 };
