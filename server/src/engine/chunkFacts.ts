@@ -1,10 +1,10 @@
 import type { Heading as MdHeading, ListItem, Nodes, Paragraph, Root, RootContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { bracketCandidates, type BracketCandidate } from './brackets';
+import { bracketCandidates } from './brackets';
 import { scanMalformedCheckboxes } from './checkboxes';
 import { fieldsIn } from './fields';
 import { claimsComplete, headingKey, phaseNumber } from './headings';
-import type { Field, Heading, MalformedCheckbox, Span, Table } from './model';
+import type { BracketText, Field, FrontMatter, Heading, MalformedCheckbox, Span, Table } from './model';
 
 // What one parsed piece of the document says, with offsets relative to the
 // piece. Read once per piece and cached with its syntax tree, so that an edit
@@ -16,6 +16,9 @@ export type TopLevel =
   | { kind: 'heading'; heading: Heading }
   | { kind: 'content'; start: number }
   | { kind: 'fields'; start: number; fields: Field[] }
+  /** A list: its fields are metadata unless the list (joined across pieces, see parse.ts) holds a task. */
+  | { kind: 'list'; start: number; marker: string; hasTask: boolean; fields: Field[] }
+  | { kind: 'frontMatter'; frontMatter: FrontMatter }
   | { kind: 'other'; start: number };
 
 export interface TaskFacts extends Span {
@@ -32,9 +35,8 @@ export interface ChunkFacts {
   topLevel: TopLevel[];
   tasks: TaskFacts[];
   tables: Table[];
-  brackets: BracketCandidate[];
+  brackets: BracketText[];
   malformedCheckboxes: MalformedCheckbox[];
-  definitions: string[];
 }
 
 // Spans that are not prose: brackets inside them are code, and list-like lines
@@ -61,7 +63,6 @@ class ChunkReader {
     tables: [],
     brackets: [],
     malformedCheckboxes: [],
-    definitions: [],
   };
 
   constructor(private readonly text: string) {}
@@ -85,10 +86,24 @@ class ChunkReader {
     if (node.type === 'heading') return { kind: 'heading', heading: this.heading(node) };
     if (node.type === 'thematicBreak' || node.type === 'definition') return { kind: 'other', start };
     if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return { kind: 'other', start };
-    // A task list's `**Estimate**:` lines are task fields, not plan metadata.
-    const taskList = node.type === 'list' && node.children.some((item) => typeof item.checked === 'boolean');
-    if (node.type === 'paragraph' || node.type === 'blockquote' || (node.type === 'list' && !taskList)) {
+    // mdast types know `yaml`; remark-frontmatter makes `toml` nodes of the same shape.
+    const type = node.type as string;
+    if (type === 'yaml' || type === 'toml') {
+      const value = (node as { value: string }).value;
+      return { kind: 'frontMatter', frontMatter: { ...this.span(node), kind: type, value } };
+    }
+    if (node.type === 'paragraph' || node.type === 'blockquote')
       return { kind: 'fields', start, fields: fieldsIn(this.text, this.span(node)) };
+    if (node.type === 'list') {
+      // `1.` and `1)` start different lists, as do `-`, `*` and `+`.
+      const marker = node.ordered ? (/^[ \t]*\d+([.)])/.exec(this.text.slice(start))?.[1] ?? '.') : this.text[start];
+      return {
+        kind: 'list',
+        start,
+        marker,
+        hasTask: node.children.some((item) => typeof item.checked === 'boolean'),
+        fields: fieldsIn(this.text, this.span(node)),
+      };
     }
     return { kind: 'content', start };
   }
@@ -111,7 +126,6 @@ class ChunkReader {
       return;
     }
     if (LINK_TYPES.has(node.type)) this.linkSpans.push(this.span(node));
-    if (node.type === 'definition') this.facts.definitions.push(node.identifier.toLowerCase());
     if (node.type === 'table') this.facts.tables.push(this.table(node));
     let task = parentTask;
     if (node.type === 'listItem' && typeof node.checked === 'boolean') task = this.task(node, parentTask);

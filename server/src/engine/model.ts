@@ -86,8 +86,16 @@ export interface MalformedCheckbox extends Span {
   found: string;
 }
 
+/** YAML (`---`) or TOML (`+++`) front matter at the top of the document, as remark-frontmatter reads it. */
+export interface FrontMatter extends Span {
+  kind: 'yaml' | 'toml';
+  /** The text between the fences, as written (not interpreted). */
+  value: string;
+}
+
 export interface PlanModel {
   text: string;
+  frontMatter?: FrontMatter;
   title?: Heading;
   metadata: Field[];
   headings: Heading[];

@@ -1,7 +1,7 @@
-import { chunkFacts, type TaskFacts } from './chunkFacts';
-import { parseMarkdown } from './markdown';
+import { chunkFacts, type TaskFacts, type TopLevel } from './chunkFacts';
+import { parseMarkdown, withoutBom } from './markdown';
 import { PieceCache } from './pieceCache';
-import type { BracketText, Field, Heading, PlanModel, Section, Span, Table, TaskItem } from './model';
+import type { Field, Heading, PlanModel, Section, Span, Table, TaskItem } from './model';
 
 export interface ParseOptions {
   /** Where parsed pieces are kept between calls; without one, nothing is kept. */
@@ -20,9 +20,9 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanModel {
   // A whole parse is the reference: it neither reads nor fills the caller's cache.
   const cache = options.wholeDocument ? new PieceCache(Infinity) : (options.cache ?? new PieceCache());
   // micromark drops a leading BOM; parse without it and shift offsets back.
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const source = bom ? text.slice(1) : text;
-  const chunks = parseMarkdown(source, cache, options.wholeDocument);
+  const source = withoutBom(text);
+  const bom = text.length - source.length;
+  const chunks = parseMarkdown(source, cache, { whole: options.wholeDocument });
   const model: PlanModel = {
     text,
     metadata: [],
@@ -36,16 +36,14 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanModel {
     malformedCheckboxes: [],
   };
   const sections = new SectionBuilder(model);
-  const definitions = new Set<string>();
-  const brackets: BracketText[] = [];
-  /** Per bracket, the reference label that would make it a link (see brackets.ts). */
-  const labels: Array<string | undefined> = [];
-  let metadataOpen = true;
-  chunks.forEach((chunk, i) => {
-    const end = i + 1 < chunks.length ? chunks[i + 1].offset : source.length;
-    const facts = cache.factsOf(chunk.root, () => chunkFacts(source.slice(chunk.offset, end), chunk.root));
-    const d = bom + chunk.offset;
+  const metadata = new MetadataBuilder(model);
+  for (const chunk of chunks) {
+    const facts = cache.factsOf(chunk.root, () => chunkFacts(chunk.text, chunk.root));
+    // Facts of the definitions written before the piece (see references.ts) are not the document's.
+    const skip = chunk.prefix.length;
+    const d = bom + chunk.offset - skip;
     for (const node of facts.topLevel) {
+      if (topLevelStart(node) < skip) continue;
       if (node.kind === 'heading') {
         const h = node.heading;
         const heading: Heading = {
@@ -57,28 +55,34 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanModel {
           phase: h.phase,
           claimsComplete: h.claimsComplete,
         };
-        if (sections.add(heading)) metadataOpen = false;
+        metadata.heading();
+        if (sections.add(heading)) metadata.close();
+      } else if (node.kind === 'frontMatter') {
+        model.frontMatter = {
+          ...shift(node.frontMatter, d),
+          kind: node.frontMatter.kind,
+          value: node.frontMatter.value,
+        };
       } else {
         if (node.kind !== 'other') sections.content();
-        if (node.kind === 'fields' && metadataOpen) model.metadata.push(...node.fields.map((f) => shiftField(f, d)));
+        metadata.add(node, d, node.start + d === bom + chunk.offset);
       }
     }
     const tasks: TaskItem[] = [];
-    for (const t of facts.tasks) tasks.push(toTask(t, d, tasks, model));
-    for (const t of facts.tables) model.tables.push(shiftTable(t, d));
-    for (const b of facts.brackets) {
-      brackets.push({ start: b.start + d, end: b.end + d, text: b.text, inCode: b.inCode });
-      labels.push(b.label);
-    }
+    for (const t of facts.tasks) if (t.start >= skip) tasks.push(toTask(t, d, tasks, model));
+    for (const t of facts.tables) if (t.start >= skip) model.tables.push(shiftTable(t, d));
+    for (const b of facts.brackets)
+      if (b.start >= skip) model.brackets.push({ start: b.start + d, end: b.end + d, text: b.text, inCode: b.inCode });
     for (const m of facts.malformedCheckboxes)
-      model.malformedCheckboxes.push({
-        start: m.start + d,
-        end: m.end + d,
-        replacement: m.replacement,
-        found: m.found,
-      });
-    for (const label of facts.definitions) definitions.add(label);
-  });
+      if (m.start >= skip)
+        model.malformedCheckboxes.push({
+          start: m.start + d,
+          end: m.end + d,
+          replacement: m.replacement,
+          found: m.found,
+        });
+  }
+  metadata.heading();
   sections.finish(model.text.length);
   for (const t of model.tasks) {
     t.section = sections.at(t.start);
@@ -87,12 +91,58 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanModel {
     t.phase = phase;
   }
   for (const t of model.tables) t.section = sections.at(t.start);
-  // A reference to a definition in another section is a link, not bracketed text.
-  model.brackets =
-    definitions.size === 0
-      ? brackets
-      : brackets.filter((_, i) => labels[i] === undefined || !definitions.has(labels[i]));
   return model;
+}
+
+function topLevelStart(node: TopLevel): number {
+  if (node.kind === 'heading') return node.heading.start;
+  if (node.kind === 'frontMatter') return node.frontMatter.start;
+  return node.start;
+}
+
+/**
+ * The plan's metadata: `**Label**: value` fields before the first section. A list split
+ * into pieces at its items (markdown.ts) is one list again here: its fields are
+ * metadata only when none of its items, in any piece, is a task.
+ */
+class MetadataBuilder {
+  private open = true;
+  private list: { marker: string; hasTask: boolean; fields: Field[] } | undefined;
+
+  constructor(private readonly model: PlanModel) {}
+
+  /** A top-level node other than a heading; `atPieceStart`: it begins its piece. */
+  add(node: Exclude<TopLevel, { kind: 'heading' | 'frontMatter' }>, d: number, atPieceStart: boolean): void {
+    if (node.kind === 'list') {
+      const fields = node.fields.map((f) => shiftField(f, d));
+      // The previous top-level node was a list with the same marker, ended where this piece begins: the same list.
+      if (this.list && atPieceStart && this.list.marker === node.marker) {
+        this.list.hasTask ||= node.hasTask;
+        this.list.fields.push(...fields);
+        return;
+      }
+      this.flush();
+      this.list = { marker: node.marker, hasTask: node.hasTask, fields };
+      return;
+    }
+    this.flush();
+    if (node.kind === 'fields' && this.open) this.model.metadata.push(...node.fields.map((f) => shiftField(f, d)));
+  }
+
+  /** A heading, or the end: no list goes on across it. */
+  heading(): void {
+    this.flush();
+  }
+
+  /** The first section began: later fields are not metadata. */
+  close(): void {
+    this.open = false;
+  }
+
+  private flush(): void {
+    if (this.list && !this.list.hasTask && this.open) this.model.metadata.push(...this.list.fields);
+    this.list = undefined;
+  }
 }
 
 /** Sections from top-level headings: a heading in a list or quote structures nothing. */

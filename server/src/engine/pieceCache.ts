@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { ChunkFacts } from './chunkFacts';
+import type { PieceLabels } from './references';
 
 // The memory of the piecewise parser (markdown.ts), as an object its owner holds
 // and passes in: the CLI makes a fresh one per run, the language server one for
@@ -17,15 +18,18 @@ export interface ParsedPiece {
 export interface Split {
   starts: number[];
   pieces: string[];
+  /** The first piece is the document's front matter. */
+  frontMatter: boolean;
 }
 
 const DEFAULT_MAX_CHARS = 32 * 1024 * 1024;
 
 export class PieceCache {
-  /** Pieces parsed (cache misses) by this cache's owner: lets tests see that an edit re-parses one piece. */
-  readonly counters = { parsed: 0 };
+  /** Pieces and characters parsed (cache misses) for this cache's owner: lets tests see what an edit re-parses. */
+  readonly counters = { parsed: 0, chars: 0 };
   private readonly roots = new Map<string, Root>();
   private readonly facts = new WeakMap<Root, ChunkFacts>();
+  private readonly labels = new WeakMap<Root, PieceLabels>();
   private chars = 0;
   // The server asks for the unparsed pieces and then parses the same text: split it once.
   // The same piece strings, too: a string keeps its hash, so the second lookup is cheap.
@@ -73,6 +77,16 @@ export class PieceCache {
       this.facts.set(root, facts);
     }
     return facts;
+  }
+
+  /** The link labels a cached tree defines and may refer to, read once by `read`. */
+  labelsOf(root: Root, read: () => PieceLabels): PieceLabels {
+    let labels = this.labels.get(root);
+    if (!labels) {
+      labels = read();
+      this.labels.set(root, labels);
+    }
+    return labels;
   }
 
   /** The split of `text`, computed by `compute` unless it is the last text split. */

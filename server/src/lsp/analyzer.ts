@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
-import { isPlanDocument, LineIndex, unparsedPieces, type PieceCache, type PlanConfig } from '../engine';
+import { isPlanDocument, LineIndex, parseWithin, unparsedPieces, type PieceCache, type PlanConfig } from '../engine';
 import type { OffThreadParser } from '../node/offThreadParser';
 import { RepoFactsReader } from '../node/repoFacts';
 import { engineFor } from '../node/settings';
@@ -56,7 +56,10 @@ export function createAnalyzer(
     const pieces = unparsedPieces(text, cache);
     if (gaveUp.get(uri) === text) return stopped(text, pieces);
     gaveUp.delete(uri);
-    if (pieces.reduce((sum, p) => sum + p.length, 0) <= OFF_THREAD_CHARS) return undefined;
+    // Parsed here when that takes little new text. Not judged by the split alone: a stray
+    // `<!--` at the top makes the first piece swallow the rest of the document.
+    if (pieces.reduce((sum, p) => sum + p.length, 0) <= OFF_THREAD_CHARS && parseWithin(text, cache, OFF_THREAD_CHARS))
+      return undefined;
     const started = performance.now();
     const parsing = offThread.parser.parse(uri, text);
     void parsing.then((outcome) =>

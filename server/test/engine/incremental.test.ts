@@ -8,41 +8,14 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlan } from '../../src/engine/parse';
 import { PieceCache } from '../../src/engine/pieceCache';
-import type { PlanModel } from '../../src/engine/model';
+import { modelShape } from './differential';
 import { CORPUS, REPO, TEMPLATE_TEXT, lines } from './helpers';
-
-/** The model as plain data (no parent links), for deep comparison. */
-function shape(m: PlanModel) {
-  const span = (s: { start: number; end: number }) => [s.start, s.end];
-  return {
-    title: m.title && span(m.title),
-    headings: m.headings.map((h) => [...span(h), h.depth, h.text]),
-    sections: flat(m.sections).map((s) => [...span(s), s.hasContent, s.children.length]),
-    tasks: m.tasks.map((t) => [
-      ...span(t),
-      t.checked,
-      t.text,
-      t.id,
-      t.section && span(t.section),
-      t.parent && span(t.parent),
-    ]),
-    blocks: m.blocks.map((b) => [b.title, b.fields.map((f) => [f.key, f.value, ...span(f)])]),
-    tables: m.tables.map((t) => [...span(t), t.rows.map((r) => r.cells.map((c) => [c.text, ...span(c)]))]),
-    brackets: m.brackets.map((b) => [...span(b), b.text, b.inCode]),
-    malformed: m.malformedCheckboxes.map((c) => [...span(c), c.replacement]),
-    metadata: m.metadata.map((f) => [f.key, f.value]),
-  };
-}
-
-function flat<T extends { children: T[] }>(xs: T[]): T[] {
-  return xs.flatMap((x) => [x, ...flat(x.children)]);
-}
 
 function same(name: string, text: string): void {
   const cache = new PieceCache();
-  const chunked = shape(parsePlan(text, { cache }));
-  const twice = shape(parsePlan(text, { cache })); // from the cache
-  const whole = shape(parsePlan(text, { wholeDocument: true }));
+  const chunked = modelShape(parsePlan(text, { cache }));
+  const twice = modelShape(parsePlan(text, { cache })); // from the cache
+  const whole = modelShape(parsePlan(text, { wholeDocument: true }));
   assert.deepEqual(chunked, whole, `${name}: parsing by sections differs from parsing the whole`);
   assert.deepEqual(twice, whole, `${name}: the cached parse differs`);
 }

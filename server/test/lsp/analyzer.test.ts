@@ -60,7 +60,7 @@ describe('createAnalyzer', () => {
   describe('large texts, parsed off the main thread', () => {
     const BIG = '# Big - Implementation Plan\n\n## Notes\n\n' + 'A line of text.\n'.repeat(2000);
 
-    function offThreadSetup(settings: object, cache = new PieceCache()) {
+    function offThreadSetup(settings: object, cache = new PieceCache(), text = () => BIG) {
       const asked: string[] = [];
       const late: string[] = [];
       let answer!: (outcome: ParseOutcome) => void;
@@ -73,7 +73,7 @@ describe('createAnalyzer', () => {
       };
       const logger: Logger = { error: () => {}, info: () => {} };
       const workspace = new Workspace({ fetchSettings: async () => settings, loaded: () => {} });
-      const documents = { get: () => ({ version: 1, getText: () => BIG }) };
+      const documents = { get: () => ({ version: 1, getText: text }) };
       return {
         analyze: createAnalyzer(documents, workspace, logger, cache, offThread),
         asked,
@@ -116,6 +116,25 @@ describe('createAnalyzer', () => {
       const again = offThreadSetup({ parseTimeoutMs: 750 }, cache);
       assert.ok((await again.analyze('untitled:big-plan.md'))?.analysis?.model, 'the pieces are cached');
       assert.deepEqual([...asked, ...again.asked], []);
+    });
+
+    test('typing `<!--` at the top of a large parsed plan sends the parse to the worker, not the main thread', async () => {
+      const sections = Array.from({ length: 1000 }, (_, i) => `## Section ${i}\n\nText ${i}.\n\n- [ ] task ${i}\n`);
+      const plan = '# Big - Implementation Plan\n\n' + sections.join('\n');
+      let text = plan;
+      const cache = new PieceCache();
+      const { analyze, asked } = offThreadSetup({ parseTimeoutMs: 20 }, cache, () => text);
+      // Opened and parsed (in the worker or here: the test's fake worker answers nothing, so here).
+      assert.ok(
+        (await offThreadSetup({ parseTimeoutMs: 0 }, cache, () => text).analyze('untitled:big-plan.md'))?.analysis
+          ?.model,
+      );
+      text = '<!--\n' + plan;
+      const before = cache.counters.chars;
+      const result = await analyze('untitled:big-plan.md');
+      assert.deepEqual(asked, ['untitled:big-plan.md'], 'the worker parses it');
+      assert.match(result?.analysis?.skipped ?? '', /takes longer than 20 ms/);
+      assert.ok(cache.counters.chars - before <= 16 * 1024, `${cache.counters.chars - before} characters parsed here`);
     });
   });
 });
