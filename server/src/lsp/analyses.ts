@@ -118,6 +118,10 @@ export class Analyses {
     const result: DocumentResult = { ...analyzed, resultId: String(this.nextId++) };
     // Settings changed while this ran: answer the caller, but keep nothing (a new run is scheduled).
     if (generation !== this.generation || this.options.version(uri) === undefined) return result;
+    // The document changed while this ran (its text went to the parse worker): a run for
+    // the newer version is scheduled or done, and may have published already. Publishing
+    // this one would leave a push client with stale diagnostics: answer, keep nothing.
+    if (analyzed.version !== this.options.version(uri)) return result;
     this.cache.set(uri, result);
     this.options.analyzed(result);
     return result;

@@ -1,8 +1,10 @@
 // Hostile input: the engine answers with what it can, never throws, never hangs.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PieceCache, PlanEngine } from '../../src/engine';
 import { TEMPLATE_TEXT } from './helpers';
+import { HostileRunner } from './hostile';
+import type { HostileSummary } from './hostileWorker';
 
 const engine = new PlanEngine(TEMPLATE_TEXT);
 
@@ -19,8 +21,8 @@ const cases: Record<string, string> = {
 };
 
 // Inputs that once made a regular expression backtrack without end (found by the
-// fix property test, and by reading every pattern after it). A timeout turns a
-// hang into a failure.
+// fix property test, and by reading every pattern after it). The worker's budget
+// turns a relapse into a failure.
 Object.assign(cases, {
   'setext heading full of pipes and dashes': '#PTN\n|------|--------|-------------|\n#Z~i\n_Pd7;\n---\n',
   'long heading of decorations': '## Title ' + '|-'.repeat(20000) + 'x\n',
@@ -28,12 +30,43 @@ Object.assign(cases, {
   'estimate of many digit runs': '- [ ] **Task**: T\n  - **Estimate**: ' + '1111111111h'.repeat(40) + '!\n',
 });
 
+/** What each hostile text must give: a real oracle, not just "it returned". */
+const expected: Record<string, Partial<HostileSummary> & { skippedBecause?: RegExp }> = {
+  empty: { headings: 0, tasks: 0 },
+  'only whitespace': { headings: 0, tasks: 0 },
+  'binary garbage': { skippedBecause: /does not look like text/ },
+  'nested list bomb': { skippedBecause: /nests lists or block quotes more than 64 deep/ },
+  'nested quote bomb': { skippedBecause: /nests lists or block quotes more than 64 deep/ },
+  'unclosed brackets': { headings: 0, tasks: 0 },
+  'unclosed code fence': { headings: 0, tasks: 0, tables: 0 },
+  'long line': { tasks: 1 },
+  'many tables': { tables: 1 },
+  'setext heading full of pipes and dashes': { headings: 1, tables: 0 },
+  'long heading of decorations': { headings: 1 },
+  'field value with a long run of spaces': { tasks: 0 },
+  'estimate of many digit runs': { tasks: 1 },
+};
+
+// Each text is analyzed in a worker thread, killed when it runs past a generous
+// wall-clock budget: a hang (a regular expression backtracking without end) fails
+// instead of blocking the test's thread, where no timeout could interrupt it.
+const hostile = new HostileRunner(120_000);
+after(() => hostile.dispose());
+
 for (const [name, text] of Object.entries(cases)) {
-  test(`bad input: ${name}`, { timeout: 10_000 }, () => {
-    const analysis = engine.analyze(text);
-    assert.ok(Array.isArray(analysis.findings));
+  test(`bad input: ${name}`, async () => {
+    const { skippedBecause, ...want } = expected[name];
+    const got = await hostile.analyze(name, text);
+    assert.ok(got.piecesEqualWhole, 'the piecewise analysis equals the whole-document one');
+    if (skippedBecause) assert.match(got.skipped ?? '', skippedBecause);
+    else assert.equal(got.skipped, undefined);
+    for (const [key, value] of Object.entries(want)) assert.equal(got[key as keyof HostileSummary], value, key);
   });
 }
+
+test('bad input: many tables give one finding per short row', async () => {
+  assert.equal((await hostile.analyze('many tables', cases['many tables'])).rules['table-cell-count'], 3000);
+});
 
 test('bad input: the nesting bomb is refused with one information finding', () => {
   const { findings, skipped } = engine.analyze('* '.repeat(8000) + 'a');

@@ -12,6 +12,9 @@ const LINE = 'See [a link](https://example.com/a) and <https://example.com/b> an
 /** About 2 s of parsing on the CI machine; the timeout below is 100 ms. */
 const SLOW_PLAN = '# Slow - Implementation Plan\n\n**Status**: Planning\n\n## Notes\n\n' + LINE.repeat(3000);
 
+/** Waits are long: they wait for events (a worker's start and parse on a busy machine), they time nothing. */
+const PARSED_MS = 120_000;
+
 const isNotice = (p: PublishDiagnosticsParams) =>
   p.diagnostics.length === 1 && p.diagnostics[0].code === 'validation-skipped';
 
@@ -29,7 +32,14 @@ describe('a slow parse', () => {
     await client.open(slow, SLOW_PLAN);
     await client.open(normal, SMALL_PLAN);
 
-    const notice = await client.diagnostics(slow, isNotice, from);
+    const diagnostics = (accept: (p: PublishDiagnosticsParams) => boolean, since: number) =>
+      client.waitFor<PublishDiagnosticsParams>(
+        'textDocument/publishDiagnostics',
+        (p) => p.uri === slow && accept(p),
+        since,
+        PARSED_MS,
+      );
+    const notice = await diagnostics(isNotice, from);
     assert.match(
       notice.diagnostics[0].message,
       /parsing it takes longer than 100 ms \(the parseTimeoutMs setting\) — the longest stretch without a heading or list item is lines 5–3,006; the findings follow when parsing ends/,
@@ -43,7 +53,7 @@ describe('a slow parse', () => {
       .filter((p) => p.uri === slow);
     assert.ok(slowSoFar.every(isNotice), 'the slow plan has only its notice so far');
 
-    const findings = await client.diagnostics(slow, (p) => !isNotice(p), from);
+    const findings = await diagnostics((p) => !isNotice(p), from);
     assert.equal(findings.version, 1);
     assert.ok(findings.diagnostics.some((d) => d.code === 'missing-section'));
 
