@@ -2,6 +2,7 @@
 // ends its own line, uses the document's line ending, and never goes in front
 // of existing content on the same line (a fix that glued `**Version**: 1.0.0`
 // to a plan's first heading turned that heading into paragraph text).
+import type { PlanModel } from '../model';
 import { eol } from './sections';
 
 /** Offset of the end of the line holding `offset` (before its line break). */
@@ -19,20 +20,13 @@ export function nextLineStart(text: string, offset: number): number {
 }
 
 /**
- * Where a plan's own text starts: after a BOM and after YAML (`---`) or TOML (`+++`)
- * front matter, so that text inserted "at the top" keeps the front matter first.
+ * Where a plan's own text starts: after a BOM and after its front matter (as the model
+ * reads it: remark-frontmatter's rules, see frontMatter.ts), so that text inserted "at
+ * the top" keeps the front matter first.
  */
-export function documentStart(text: string): number {
-  const start = text.startsWith('\uFEFF') ? 1 : 0;
-  const open = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text.slice(start));
-  if (!open) return start;
-  // YAML closes at `---` (or `...`), TOML at `+++`: remark-frontmatter's reading.
-  const close = open[1] === '---' ? /^(?:---|\.\.\.)[ \t]*$/ : /^\+\+\+[ \t]*$/;
-  for (let at = start + open[0].length; at < text.length; at = nextLineStart(text, at)) {
-    if (close.test(text.slice(at, lineEnd(text, at)))) return nextLineStart(text, at);
-  }
-  // Unclosed: not front matter.
-  return start;
+export function documentStart(model: Pick<PlanModel, 'text' | 'frontMatter'>): number {
+  if (model.frontMatter) return nextLineStart(model.text, model.frontMatter.end);
+  return model.text.startsWith('\uFEFF') ? 1 : 0;
 }
 
 function isBlankLine(text: string, offset: number): boolean {

@@ -103,7 +103,7 @@ function addFields(model: PlanModel, fields: Array<{ label: string; value: strin
     };
   }
   if (model.title) return insertBlock(text, lines, { after: model.title.end });
-  return insertBlock(text, lines, { at: documentStart(text) });
+  return insertBlock(text, lines, { at: documentStart(model) });
 }
 
 type Problem = {
