@@ -57,8 +57,8 @@ export function documentLabels(pieces: readonly PieceLabels[]): Pick<PieceLabels
 
 /**
  * Definitions to write before a piece so that its references to other pieces'
- * definitions resolve: '' when it has none. Ends with a blank line, so that the piece
- * starts a new block as it does in the document.
+ * definitions resolve: '' when it has none. Ends with a comment and a blank line, so
+ * that the piece starts a new block, outside any container, as it does in the document.
  */
 export function definitionsPrefix(piece: PieceLabels, all: Pick<PieceLabels, 'definitions' | 'footnotes'>): string {
   const needed = (candidates: Set<string>, own: Map<string, string>, defined: Map<string, string>) =>
@@ -66,10 +66,12 @@ export function definitionsPrefix(piece: PieceLabels, all: Pick<PieceLabels, 'de
   const links = needed(piece.candidates, piece.definitions, all.definitions);
   const notes = needed(piece.footnoteCandidates, piece.footnotes, all.footnotes);
   if (links.length === 0 && notes.length === 0) return '';
+  // Footnote definitions first: the column-0 lines after them end them, so that an
+  // indented first line of the piece is not read as their continuation.
   return (
+    notes.map((id) => `[^${all.footnotes.get(id)}]: .\n\n`).join('') +
     links.map((id) => `[${all.definitions.get(id)}]: #\n`).join('') +
-    '\n' +
-    notes.map((id) => `[^${all.footnotes.get(id)}]: .\n\n`).join('')
+    '\n<!-- -->\n\n'
   );
 }
 

@@ -148,3 +148,12 @@ test('pieces = whole: `- 2. [ ] task` after a paragraph is no task', () => {
 test('pieces = whole: `para / - - / | / -` has no setext heading', () => {
   assert.deepEqual(model('para\n- -\n|\n-\n').headings, []);
 });
+
+test('pieces = whole: an indented first line stays code when its piece is parsed after a footnote definition', () => {
+  const m = model('    - [] task [^1]\n\n- [ ] x\n\n[^1]: note\n');
+  assert.deepEqual(m.malformedCheckboxes, []);
+  assert.deepEqual(
+    m.tasks.map((t) => t.text),
+    ['x'],
+  );
+});
