@@ -71,22 +71,12 @@ export class PieceCache {
 
   /** The facts read from a cached tree, read once by `read`. */
   factsOf(root: Root, read: () => ChunkFacts): ChunkFacts {
-    let facts = this.facts.get(root);
-    if (!facts) {
-      facts = read();
-      this.facts.set(root, facts);
-    }
-    return facts;
+    return once(this.facts, root, read);
   }
 
   /** The link labels a cached tree defines and may refer to, read once by `read`. */
   labelsOf(root: Root, read: () => PieceLabels): PieceLabels {
-    let labels = this.labels.get(root);
-    if (!labels) {
-      labels = read();
-      this.labels.set(root, labels);
-    }
-    return labels;
+    return once(this.labels, root, read);
   }
 
   /** The split of `text`, computed by `compute` unless it is the last text split. */
@@ -94,4 +84,13 @@ export class PieceCache {
     if (this.lastSplit?.text !== text) this.lastSplit = { text, ...compute(text) };
     return this.lastSplit;
   }
+}
+
+function once<T>(memo: WeakMap<Root, T>, root: Root, read: () => T): T {
+  let value = memo.get(root);
+  if (value === undefined) {
+    value = read();
+    memo.set(root, value);
+  }
+  return value;
 }
