@@ -12,6 +12,7 @@ import { PlanEngine, DEFAULT_CONFIG, PieceCache } from '../server/src/engine';
 import { generatePlan } from './generate';
 import { stats, type Stats } from './stats';
 import { featureLatency, serverLatency, slowParseResponse } from './server';
+import { graphBench } from './graph';
 
 const REPO = join(__dirname, '..');
 const template = readFileSync(join(REPO, 'server', 'templates', 'implementation-plan.md'), 'utf8');
@@ -122,6 +123,16 @@ async function main() {
   console.log(
     `the other plan's answer: ${(worker.otherRequestMs / mainThread.otherRequestMs).toFixed(2)}× the time it takes with everything on the main thread`,
   );
+
+  const graph = graphBench(measure);
+  results.graph = graph;
+  console.log('\nTask graph, 1,000 tasks (dependencies, graph, waves, ready/blocked, critical path, conflicts):');
+  console.log('| phase order | graph (median, p95) | plain analysis of the file (median) | graph / analysis |');
+  console.log('|---|---|---|---|');
+  for (const [name, r] of Object.entries(graph) as Array<[string, { graph: Stats; analysis: Stats; edges: number; waves: number }]>)
+    console.log(
+      `| ${name} (${r.edges} edges, ${r.waves} waves) | ${ms(r.graph.median)} (p95 ${ms(r.graph.p95)}) | ${ms(r.analysis.median)} | ${(r.graph.median / r.analysis.median).toFixed(3)}× |`,
+    );
 
   mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
   writeFileSync(join(REPO, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');

@@ -13,6 +13,10 @@ export type RuleLevel = (typeof RULE_LEVELS)[number];
 export const DEFAULT_INCLUDE = ['**/plan.md', '**/*-plan.md', '**/*.plan.md'];
 /** Which plan files the Problems panel lists: every plan in the workspace, or the open ones only. */
 export const WORKSPACE_DIAGNOSTICS = ['workspace', 'openFiles'] as const;
+/** Whether each phase waits for the one before it: per the plan's kind (`auto`), always, or never. */
+export const PHASE_ORDER = ['auto', 'on', 'off'] as const;
+/** How the editor shows whether an open task can start: a hint at the line's end, a lens above it, or not at all. */
+export const TASK_READINESS = ['inlayHint', 'codeLens', 'off'] as const;
 export const DEFAULT_STATUSES = ['Planning', 'In Progress', 'In Review', 'Blocked', 'Complete', 'Cancelled'];
 
 const validRegex = z.string().refine(
@@ -70,6 +74,8 @@ export const configKeys = {
       `an array of { "files": [globs], "profile": one of ${PROFILE_IDS.join(', ')}, "sections": { name: { "required", "repeatable", "pattern" } }, "taskId": a regular expression }`,
     ),
   placeholderSeverity: z.enum(PLACEHOLDER_SEVERITIES).describe(`one of ${PLACEHOLDER_SEVERITIES.join(', ')}`),
+  phaseOrder: z.enum(PHASE_ORDER).describe(`one of ${PHASE_ORDER.join(', ')}`),
+  taskReadiness: z.enum(TASK_READINESS).describe(`one of ${TASK_READINESS.join(', ')}`),
 } as const;
 
 export type ConfigKey = keyof typeof configKeys;
@@ -107,6 +113,13 @@ export interface PlanConfig {
    * drafted, the rule's severity after) or a fixed one. `rules["unfilled-placeholder"]` wins.
    */
   placeholderSeverity: PlaceholderSeverity;
+  /**
+   * Each phase depends on the one before it (spec-kit: Setup → Foundational → the user
+   * stories, side by side → Polish). `auto`: on for spec-kit task lists, off otherwise.
+   */
+  phaseOrder: (typeof PHASE_ORDER)[number];
+  /** "Ready" / "Blocked by T012" on open tasks, in the editor. */
+  taskReadiness: (typeof TASK_READINESS)[number];
 }
 
 export const DEFAULT_CONFIG: Readonly<PlanConfig> = Object.freeze({
@@ -127,6 +140,8 @@ export const DEFAULT_CONFIG: Readonly<PlanConfig> = Object.freeze({
   workspaceDiagnostics: 'workspace',
   profiles: [],
   placeholderSeverity: 'stage',
+  phaseOrder: 'auto',
+  taskReadiness: 'inlayHint',
 });
 
 export interface ConfigProblem {

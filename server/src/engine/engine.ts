@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG, type PlanConfig } from './config';
 import { buildDependencyGraph, type DependencyGraph } from './dependencies';
+import { buildPlanGraph, type PlanGraph } from './graph';
 import type { Finding, RawFinding, Severity } from './findings';
 import { LineIndex } from './lineIndex';
 import { SkippedError } from './markdown';
@@ -26,6 +27,10 @@ export interface Analysis {
   model?: PlanModel;
   findings: Finding[];
   outline: Outline;
+  /** The tasks' dependencies as written, resolved (undefined when skipped). */
+  dependencies?: DependencyGraph;
+  /** The task graph: waves, ready and blocked tasks, critical path (undefined when skipped). */
+  graph?: PlanGraph;
   /** Why validation was skipped (too large, too deeply nested), if it was. */
   skipped?: string;
   /** The profile the plan was checked with, and why (undefined when skipped). */
@@ -179,7 +184,7 @@ export class PlanEngine {
         ? this.choose(options.path, text, facts, () => model)
         : { id: 'reference', reason: 'no path was given to detect a profile from' });
     const entry = this.resolvedEntry(choice, facts);
-    const context = this.context(model, options, entry.profile, entry.placeholders, facts);
+    const context = this.context(model, lines, options, entry.profile, entry.placeholders, facts);
     const findings: Finding[] = [];
     for (const rule of RULES) {
       const severity = this.severity(rule.id, entry.profile.rules[rule.id], model);
@@ -198,8 +203,9 @@ export class PlanEngine {
       title: entry.profile.profile.title,
       schemaSource: entry.profile.schemaSource,
     };
-    const outline = { ...buildOutline(model, lines, this.config), profile };
-    return { text, lines, model, findings, outline, profile };
+    const graph = context.graph();
+    const outline = { ...buildOutline(model, lines, this.config, graph), profile };
+    return { text, lines, model, findings, outline, profile, dependencies: context.dependencies(), graph };
   }
 
   /**
@@ -218,6 +224,7 @@ export class PlanEngine {
 
   private context(
     model: PlanModel,
+    lines: LineIndex,
     options: AnalyzeOptions,
     profile: ResolvedProfile,
     matcher: PlaceholderMatcher,
@@ -225,6 +232,8 @@ export class PlanEngine {
   ): RuleContext {
     let placeholders: BracketText[] | undefined;
     let dependencies: DependencyGraph | undefined;
+    let graph: PlanGraph | undefined;
+    const deps = () => (dependencies ??= buildDependencyGraph(model));
     const found = () => (placeholders ??= model.brackets.filter((b) => matcher.matches(b)));
     return {
       model,
@@ -246,7 +255,8 @@ export class PlanEngine {
         }
         return lo < list.length && list[lo].end <= span.end;
       },
-      dependencies: () => (dependencies ??= buildDependencyGraph(model)),
+      dependencies: deps,
+      graph: () => (graph ??= buildPlanGraph(model, deps(), lines, { ...this.config, profile: profile.profile.id })),
     };
   }
 }

@@ -23,7 +23,16 @@ export { isPlanDocument, isTemplatePath, type PlanSelection } from './planFiles'
 export { unparsedPieces, parsePieces, parseWithin } from './markdown';
 export { PieceCache, type ParsedPiece } from './pieceCache';
 export { fixAllChoices, fixAllEdits, fixAllText } from './fixAll';
-export { buildDependencyGraph, type DependencyGraph, type DependencyRef } from './dependencies';
+export { buildDependencyGraph, taskKey, type DependencyGraph, type DependencyRef } from './dependencies';
+export {
+  buildPlanGraph,
+  type PlanGraph,
+  type GraphNode,
+  type GraphEdge,
+  type NodeState,
+  type ParallelConflict,
+} from './graph';
+export { planGraphJson, type PlanGraphJson } from './graphJson';
 export type { Section, Span, TaskItem, TaskBlock } from './model';
 export { parseEstimate } from './estimate';
 export { formatHours } from './hours';

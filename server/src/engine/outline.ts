@@ -1,4 +1,5 @@
 import { parseEstimate, type DurationOptions } from './estimate';
+import type { PlanGraph } from './graph';
 import type { LineIndex, Range } from './lineIndex';
 import type { PlanModel, Section, TaskItem } from './model';
 
@@ -27,6 +28,13 @@ export interface OutlineTask {
   estimateHours?: number;
   /** Task-block fields, label → value. */
   fields?: Record<string, string>;
+  /**
+   * In a plan that states dependencies (or orders its phases), for a task not done:
+   * `ready` (every dependency done, not started) or `blocked` with the tasks it waits for.
+   */
+  readiness?: 'ready' | 'blocked';
+  /** Names (ids, else `L<line>`) of the unfinished tasks a blocked task waits for. */
+  blockedBy?: string[];
   children: OutlineTask[];
 }
 
@@ -51,7 +59,12 @@ export interface Outline extends Progress {
   sections: OutlineSection[];
 }
 
-export function buildOutline(model: PlanModel, lines: LineIndex, durations: DurationOptions): Outline {
+export function buildOutline(
+  model: PlanModel,
+  lines: LineIndex,
+  durations: DurationOptions,
+  graph?: PlanGraph,
+): Outline {
   const hoursOf = new Map<TaskItem, number>();
   for (const block of model.blocks) {
     const estimate = block.fields.find((f) => f.key === 'estimate');
@@ -69,6 +82,13 @@ export function buildOutline(model: PlanModel, lines: LineIndex, durations: Dura
     if (t.parent) (childrenOf.get(t.parent) ?? childrenOf.set(t.parent, []).get(t.parent)!).push(t);
   }
 
+  const readiness = (t: TaskItem): Pick<OutlineTask, 'readiness' | 'blockedBy'> => {
+    const node = graph?.hasDependencies ? graph.nodeOf(t) : undefined;
+    if (!node || node.state === 'done') return {};
+    if (node.blockedBy.length > 0) return { readiness: 'blocked', blockedBy: node.blockedBy.map((b) => b.key) };
+    return node.state === 'open' ? { readiness: 'ready' } : {};
+  };
+
   const toTask = (t: TaskItem): OutlineTask => ({
     text: t.block?.title ?? t.text,
     id: t.id,
@@ -77,6 +97,7 @@ export function buildOutline(model: PlanModel, lines: LineIndex, durations: Dura
     checkboxRange: lines.range(t.checkbox),
     estimateHours: hoursOf.get(t),
     fields: t.block ? Object.fromEntries(t.block.fields.map((f) => [f.label, f.value])) : undefined,
+    ...readiness(t),
     children: (childrenOf.get(t) ?? []).map(toTask),
   });
 

@@ -1,5 +1,5 @@
 import type { Analysis, OutlineSection, PlanEngine } from '../engine';
-import { buildDependencyGraph, type DependencyGraph } from '../engine';
+import type { DependencyGraph, PlanGraph } from '../engine';
 import type { PlanModel, Section, Span, TaskItem } from '../engine';
 
 // What every editor feature works on: one analysed version of one plan
@@ -105,11 +105,12 @@ export function outlineSection(doc: ModelledDocument, section: Section): Outline
   return find(doc.analysis.outline.sections);
 }
 
-const graphs = new WeakMap<PlanModel, DependencyGraph>();
-
-/** The plan's resolved dependencies, computed once per analysed version. */
+/** The plan's resolved dependencies, computed once per analysis (with the model). */
 export function dependencies(doc: ModelledDocument): DependencyGraph {
-  let graph = graphs.get(doc.model);
-  if (!graph) graphs.set(doc.model, (graph = buildDependencyGraph(doc.model)));
-  return graph;
+  return doc.analysis.dependencies!;
+}
+
+/** The plan's task graph, computed once per analysis (with the model). */
+export function planGraph(doc: ModelledDocument): PlanGraph {
+  return doc.analysis.graph!;
 }

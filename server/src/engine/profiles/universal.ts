@@ -2,7 +2,8 @@ import type { RuleSeverities } from './profile';
 
 // The rules that hold for every plan, whatever its format: broken checkboxes,
 // unfilled placeholders, dependencies that do not resolve or loop, status
-// claims the content contradicts, estimates that do not parse, broken tables.
+// claims the content contradicts, estimates that do not parse, broken tables,
+// parallel tasks that change the same file.
 // Every profile runs them (the `checklist` profile runs only them); a profile
 // may change a severity by listing the rule again after spreading this.
 export const UNIVERSAL_RULES: RuleSeverities = Object.freeze({
@@ -13,4 +14,5 @@ export const UNIVERSAL_RULES: RuleSeverities = Object.freeze({
   'unknown-dependency': 'information',
   'dependency-cycle': 'error',
   'inconsistent-status': 'warning',
+  'parallel-conflict': 'warning',
 });

@@ -15,6 +15,7 @@ import { invalidRating } from './invalid-rating';
 import { unknownDependency } from './unknown-dependency';
 import { dependencyCycle } from './dependency-cycle';
 import { inconsistentStatus } from './inconsistent-status';
+import { parallelConflict } from './parallel-conflict';
 
 export const RULES: readonly Rule[] = [
   missingSection,
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   unknownDependency,
   dependencyCycle,
   inconsistentStatus,
+  parallelConflict,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -4,6 +4,7 @@ import type { BracketText, PlanModel, Span } from '../model';
 import type { TemplateSchema } from '../template';
 import type { DependencyGraph } from '../dependencies';
 import type { RepoFacts, ResolvedProfile } from '../profiles/profile';
+import type { PlanGraph } from '../graph';
 
 /** What every rule sees. Derived facts shared by several rules are computed once, on first use. */
 export interface RuleContext {
@@ -22,6 +23,8 @@ export interface RuleContext {
   /** Does an unfilled placeholder lie within the span? */
   hasPlaceholder(span: Span): boolean;
   dependencies(): DependencyGraph;
+  /** The task graph (waves, conflicts), built from `dependencies()` once. */
+  graph(): PlanGraph;
 }
 
 export interface Rule {
