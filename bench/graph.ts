@@ -1,10 +1,9 @@
 // The task graph at 1,000 tasks: dependencies resolved, graph, waves, ready and
 // blocked tasks, critical path and parallel conflicts (what `buildDependencyGraph`
 // and `buildPlanGraph` do once per analysis), timed on an already parsed model.
-// The named peer, in the same run: the plain analysis of the same file (parse
-// cache emptied: everything `planmark check` does for it, the graph included).
+// The named peer, in the same run: the plain analysis of the same file (no parse
+// cache: everything `planmark check` does for it, the graph included).
 import { PlanEngine, DEFAULT_CONFIG, LineIndex, buildDependencyGraph, buildPlanGraph } from '../server/src/engine';
-import { clearParseCache } from '../server/src/engine/markdown';
 import { parsePlan } from '../server/src/engine/parse';
 import type { Stats } from './stats';
 
@@ -39,7 +38,7 @@ export function graphBench(measure: (fn: () => unknown, runs: number, warmup: nu
     const model = parsePlan(text);
     const lines = new LineIndex(text);
     const graph = measure(() => buildPlanGraph(model, buildDependencyGraph(model), lines, config), 50, 10);
-    const analysis = measure(() => engine.analyze(text), 10, 2, clearParseCache);
+    const analysis = measure(() => engine.analyze(text), 10, 2);
     const built = buildPlanGraph(model, buildDependencyGraph(model), lines, config);
     result[`phaseOrder ${phaseOrder}`] = {
       graph,

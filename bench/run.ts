@@ -129,7 +129,9 @@ async function main() {
   console.log('\nTask graph, 1,000 tasks (dependencies, graph, waves, ready/blocked, critical path, conflicts):');
   console.log('| phase order | graph (median, p95) | plain analysis of the file (median) | graph / analysis |');
   console.log('|---|---|---|---|');
-  for (const [name, r] of Object.entries(graph) as Array<[string, { graph: Stats; analysis: Stats; edges: number; waves: number }]>)
+  for (const [name, r] of Object.entries(graph) as Array<
+    [string, { graph: Stats; analysis: Stats; edges: number; waves: number }]
+  >)
     console.log(
       `| ${name} (${r.edges} edges, ${r.waves} waves) | ${ms(r.graph.median)} (p95 ${ms(r.graph.p95)}) | ${ms(r.analysis.median)} | ${(r.graph.median / r.analysis.median).toFixed(3)}× |`,
     );
