@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './check';
 import type { Io } from './io';
+import { GRAPH_FORMATS, NEXT_FORMATS, runGraph, runNext, type GraphFormat, type NextFormat } from './graph';
 import { OUTLINE_FORMATS, runOutline, type OutlineFormat } from './outline';
 
 // The `planmark` command line: argument handling only; the commands live in
@@ -13,6 +14,9 @@ const USAGE = `Usage: planmark <command> [options]
 Commands:
   check [options] PATH...    Validate plans: files, or folders searched for plans
   outline [options] FILE     Print a plan's sections, tasks and progress
+  graph [options] FILE       Print a plan's task graph: waves, critical path, ready
+                             and blocked tasks, parallel conflicts
+  next [options] FILE        Print the tasks that can start now, one a line
   help                       Show this help
 
 Options for check:
@@ -26,6 +30,12 @@ Options for check:
 Options for outline:
   --format text|json         Output format (default: text); JSON ranges are 0-based
   --config FILE, --template FILE   As for check
+
+Options for graph:
+  --format text|json|mermaid|dot   Output format (default: text); JSON lines are 1-based
+
+Options for next:
+  --format text|json        text: "ID<tab>title" a line (default); json: [{id, title, line}]
 
   -h, --help                 Show this help
   -v, --version              Show the version
@@ -57,6 +67,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await check(rest, io);
       case 'outline':
         return await outline(rest, io);
+      case 'graph':
+        return await graph(rest, io);
+      case 'next':
+        return await next(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -112,6 +126,22 @@ async function outline(args: string[], io: Io): Promise<number> {
     },
     io,
   );
+}
+
+async function graph(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: SETTINGS_OPTIONS, allowPositionals: true });
+  if (values.help) return help(io);
+  if (positionals.length !== 1) throw new UsageError('graph needs exactly one file');
+  const format = oneOf(values.format ?? 'text', GRAPH_FORMATS) as GraphFormat;
+  return runGraph({ file: positionals[0], format, config: values.config, template: values.template }, io);
+}
+
+async function next(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: SETTINGS_OPTIONS, allowPositionals: true });
+  if (values.help) return help(io);
+  if (positionals.length !== 1) throw new UsageError('next needs exactly one file');
+  const format = oneOf(values.format ?? 'text', NEXT_FORMATS) as NextFormat;
+  return runNext({ file: positionals[0], format, config: values.config, template: values.template }, io);
 }
 
 function help(io: Io): number {

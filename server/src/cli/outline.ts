@@ -1,9 +1,6 @@
-import { resolve } from 'node:path';
-import { PieceCache, formatHours, type Outline, type OutlineSection, type OutlineTask } from '../engine';
-import { RepoFactsReader } from '../node/repoFacts';
-import { profileOptions, readPlan } from './check';
-import { displayPath } from './files';
-import { loadEngine, type Io, type SettingsFlags } from './io';
+import { formatHours, type Outline, type OutlineSection, type OutlineTask } from '../engine';
+import { analyzeFile } from './analyzeFile';
+import type { Io, SettingsFlags } from './io';
 
 // `planmark outline FILE`: the plan's sections, tasks and progress, as the
 // editor's sidebar shows them. JSON is the engine's Outline unchanged (its
@@ -19,23 +16,9 @@ export interface OutlineOptions extends SettingsFlags {
 
 /** Exit 0 with the outline, 2 when the file cannot be read or was not validated. */
 export async function runOutline(options: OutlineOptions, io: Io): Promise<number> {
-  const loaded = loadEngine(options, io);
-  if (!loaded) return 2;
-  const path = resolve(io.cwd, options.file);
-  const target = { file: displayPath(path, io.cwd), path };
-  const read = await readPlan(target, loaded.engine.config.maxFileSize);
-  if ('problem' in read) {
-    io.err(`planmark: ${read.problem}\n`);
-    return 2;
-  }
-  const analysis = loaded.engine.analyze(read.text, {
-    ...profileOptions(path, io.cwd, new RepoFactsReader()),
-    cache: new PieceCache(),
-  });
-  if (analysis.skipped) {
-    io.err(`planmark: ${target.file}: not validated (${analysis.skipped})\n`);
-    return 2;
-  }
+  const analyzed = await analyzeFile(options, io);
+  if (!analyzed) return 2;
+  const { analysis } = analyzed;
   io.out(
     options.format === 'json' ? JSON.stringify(analysis.outline, null, 2) + '\n' : formatOutline(analysis.outline),
   );
