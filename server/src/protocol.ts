@@ -2,7 +2,7 @@
 // Only vscode-jsonrpc (shared by vscode-languageserver and vscode-languageclient)
 // and engine types are imported, so the client bundle pulls in no server code.
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
-import type { Outline } from './engine';
+import type { Outline, PlanGraphJson } from './engine';
 
 export type { Outline, OutlineSection, OutlineTask, Progress } from './engine';
 // The client shows hours as the server does. Straight from the leaf module: the engine's
@@ -40,4 +40,23 @@ export interface OutlineChangedParams {
 export namespace OutlineChangedNotification {
   export const method = 'planmark/outlineChanged';
   export const type = new NotificationType<OutlineChangedParams>(method);
+}
+
+export interface GraphParams {
+  textDocument: { uri: string };
+}
+
+/** What the Plan Graph view draws: the graph's JSON, with the plan's title and phases. */
+export interface PlanGraphView extends PlanGraphJson {
+  title?: string;
+  /** Phase order was applied (the columns follow the phases). */
+  phaseOrder: boolean;
+  /** Phases in document order, with the ids of their tasks. */
+  phases: Array<{ title: string; line: number; tasks: string[] }>;
+}
+
+/** The task graph of an open plan document; null when it is not a plan (or not open). */
+export namespace GraphRequest {
+  export const method = 'planmark/graph';
+  export const type = new RequestType<GraphParams, PlanGraphView | null, void>(method);
 }

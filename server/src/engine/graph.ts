@@ -221,6 +221,12 @@ function newNode(task: TaskItem, lines: LineIndex, durations: DurationOptions): 
   };
 }
 
+/** How messages name a task: its id (`T012`, `2`), else its title, quoted and shortened. */
+export function nodeName(node: GraphNode, max = 40): string {
+  if (!/^L\d+$/.test(node.key)) return node.key.replace(/@L\d+$/, '');
+  return `"${node.title.length > max ? `${node.title.slice(0, max - 1)}…` : node.title}"`;
+}
+
 /** The task's title without its leading id, which `key` carries. */
 function title(task: TaskItem): string {
   const text = task.block?.title || task.text || '(untitled task)';

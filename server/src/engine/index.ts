@@ -26,6 +26,7 @@ export { fixAllChoices, fixAllEdits, fixAllText } from './fixAll';
 export { buildDependencyGraph, taskKey, type DependencyGraph, type DependencyRef } from './dependencies';
 export {
   buildPlanGraph,
+  nodeName,
   type PlanGraph,
   type GraphNode,
   type GraphEdge,

@@ -2,6 +2,8 @@ import {
   ErrorCodes,
   ResponseError,
   type Connection,
+  type InlayHint,
+  type InlayHintParams,
   type ServerCapabilities,
   type SymbolInformation,
 } from 'vscode-languageserver/node';
@@ -11,12 +13,15 @@ import { codeLenses } from '../features/codeLens';
 import { completion, COMPLETION_TRIGGERS } from '../features/completion';
 import type { PlanDocument } from '../features/document';
 import { foldingRanges } from '../features/folding';
+import { graphView } from '../features/graphView';
 import { hover } from '../features/hover';
 import { documentLinks } from '../features/links';
 import { definition, prepareRename, references, rename } from '../features/navigation';
+import { readinessHints, readinessLenses } from '../features/readiness';
 import { documentSymbols, workspaceSymbols } from '../features/symbols';
 import { DiskWorkspaceFiles } from '../node/workspaceFiles';
 import type { PlanIndex } from '../node/planIndex';
+import { GraphRequest, type GraphParams, type PlanGraphView } from '../protocol';
 import type { Analyses } from './analyses';
 import type { ClientFeatures } from './features';
 import type { Workspace } from './workspace';
@@ -49,6 +54,7 @@ export function featureCapabilities(): ServerCapabilities {
     renameProvider: { prepareProvider: true },
     documentLinkProvider: { resolveProvider: false },
     codeLensProvider: { resolveProvider: false },
+    inlayHintProvider: { resolveProvider: false },
   };
 }
 
@@ -87,7 +93,17 @@ export function registerLanguageFeatures(deps: FeatureDeps): { files: DiskWorksp
     return result;
   });
   on(connection.onDocumentLinks, [], (doc) => documentLinks(doc, files));
-  on(connection.onCodeLens, [], (doc) => codeLenses(doc));
+  on(connection.onCodeLens, [], (doc) => [...codeLenses(doc), ...readinessLenses(doc)]);
+  on<InlayHintParams, InlayHint[], InlayHint[]>(
+    (h) => connection.languages.inlayHint.on(h),
+    [],
+    (doc) => readinessHints(doc),
+  );
+  on<GraphParams, PlanGraphView | null, null>(
+    (h) => connection.onRequest(GraphRequest.type, h),
+    null,
+    (doc) => graphView(doc),
+  );
   connection.onWorkspaceSymbol(({ query }) => symbolsEverywhere(deps, plan, query));
   return { files };
 }

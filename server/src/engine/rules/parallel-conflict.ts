@@ -1,4 +1,4 @@
-import type { GraphNode, ParallelConflict } from '../graph';
+import { nodeName as name, type GraphNode, type ParallelConflict } from '../graph';
 import type { FileMention } from '../taskFiles';
 import type { Rule } from './rule';
 
@@ -22,7 +22,7 @@ export const parallelConflict: Rule = {
       });
     }
     for (const { mention, others, conflict } of found.values()) {
-      const names = others.map(name).join(', ');
+      const names = others.map((o) => name(o)).join(', ');
       const parallel = conflict.reason === 'parallel';
       const one = others.length === 1;
       const where = parallel
@@ -35,10 +35,3 @@ export const parallelConflict: Rule = {
     }
   },
 };
-
-/** A task's id, else its title (quoted, shortened). */
-function name(node: GraphNode): string {
-  if (!node.key.startsWith('L') || node.task.id) return node.key.replace(/@L\d+$/, '');
-  const title = node.title.length > 40 ? `${node.title.slice(0, 39)}…` : node.title;
-  return `"${title}"`;
-}
