@@ -38,6 +38,18 @@ const cli = {
   banner: { js: `#!/usr/bin/env node\n"use strict";\n${options.banner.js}` },
 };
 
+// The Plan Graph's page script runs in the webview (a browser), not in Node.
+const graphView = {
+  ...options,
+  entryPoints: { graphView: 'client/src/graph/webview/main.ts' },
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  external: [],
+  banner: {},
+  define: {},
+};
+
 // The built-in template ships next to the bundles; the server and CLI read it from there.
 function copyAssets() {
   mkdirSync('dist/templates', { recursive: true });
@@ -61,9 +73,9 @@ if (process.argv.includes('--tests')) {
   await esbuild.build(tests);
 } else if (watch) {
   const plugins = [{ name: 'assets', setup: (b) => b.onEnd(copyAssets) }];
-  for (const build of [options, cli]) await (await esbuild.context({ ...build, plugins })).watch();
+  for (const build of [options, cli, graphView]) await (await esbuild.context({ ...build, plugins })).watch();
 } else {
-  const results = await Promise.all([esbuild.build(options), esbuild.build(cli)]);
+  const results = await Promise.all([esbuild.build(options), esbuild.build(cli), esbuild.build(graphView)]);
   copyAssets();
   if (production) {
     for (const { metafile } of results)

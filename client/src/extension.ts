@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageclient/node';
 import type { Outline } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { GraphPanel } from './graph/graphPanel';
 import { PlanmarkClient } from './languageClient';
 import { Loading } from './loading';
 import { Outlines, type OutlineChange } from './outlines';
@@ -33,7 +34,7 @@ export interface PlanmarkApi {
   /** How long `activate` took, and the server's start after it, in milliseconds. */
   timings: { activateMs: number; serverStartMs?: number };
   /** The views, for tests. */
-  views: { tree: PlanTree; status: ProgressStatus };
+  views: { tree: PlanTree; status: ProgressStatus; graph: GraphPanel };
   /** Whether the Plan view still says "Loading…" (the `planmark.loading` context key). */
   loading(): boolean;
 }
@@ -62,10 +63,12 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
   const outlines = new Outlines(client);
   const tree = new PlanTree(outlines, context.workspaceState);
   const status = new ProgressStatus(outlines);
+  const graph = new GraphPanel(context, client, outlines);
   context.subscriptions.push(
     outlines,
     tree,
     status,
+    graph,
     ...registerCommands({ extension: context, client, outlines, tree }),
   );
   // Trust granted: start the server again so that it may read the configured template.
@@ -94,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
     whenAnalyzed: (doc, timeoutMs) => outlines.whenCurrent(doc, timeoutMs),
     onDidChangeOutline: outlines.onDidChange,
     timings,
-    views: { tree, status },
+    views: { tree, status, graph },
     loading: () => loading.active,
   };
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Outline, OutlineSection, OutlineTask } from '../../server/src/protocol';
 import { cell, estimate, hours, progressText, remaining } from './format';
 import type { Outlines } from './outlines';
+import { markReadiness } from './graph/readinessMark';
 
 export type PlanNode = SectionNode | TaskNode;
 
@@ -235,6 +236,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
       );
     if (t.estimateHours !== undefined) tip.appendMarkdown(`\n\nEstimate: ${hours(t.estimateHours)}`);
     item.tooltip = tip;
+    markReadiness(item, t);
     item.command = { command: 'planmark.reveal', title: 'Go to Task', arguments: [node.uri, t.range] };
     return item;
   }

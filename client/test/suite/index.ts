@@ -6,6 +6,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Mocha from 'mocha';
 import registerSuite from './extension.test';
+import registerGraphSuite from './graph.test';
 import { notes } from './helpers';
 
 export interface TestResult {
@@ -21,6 +22,7 @@ export function run(): Promise<void> {
   // The suite is bundled with this file: install mocha's globals, then let it declare its tests.
   mocha.suite.emit('pre-require', globalThis, 'extension.test.js', mocha);
   registerSuite();
+  registerGraphSuite();
   const results: TestResult[] = [];
   return new Promise((resolve, reject) => {
     try {

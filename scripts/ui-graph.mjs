@@ -1,0 +1,98 @@
+// The Plan Graph as a person sees it, in code-server with Playwright: "Plan: Show Graph"
+// from the command palette draws one node per task of a demo plan (counted in the
+// webview's own frame against `planmark graph --format json`), and a screenshot goes to
+// docs/images/plan-graph.png for the README.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './code-server.mjs';
+
+const TIMEOUT = 30_000;
+
+/** A plan with stated dependencies and estimates, in three phases, partly done. */
+export const DEMO_PLAN = `# Checkout Redesign - Implementation Plan
+
+## Phase 1: Data
+
+- [x] **Task 1.1**: Create the order schema
+  - **File**: \`prisma/schema.prisma\`
+  - **Estimate**: 2h
+  - **Dependencies**: None
+- [x] **Task 1.2**: Write the migrations
+  - **File**: \`prisma/migrations/001.sql\`
+  - **Estimate**: 1h
+  - **Dependencies**: 1.1
+- [ ] **Task 1.3**: Seed test data
+  - **File**: \`prisma/seed.ts\`
+  - **Estimate**: 2h
+  - **Dependencies**: 1.2
+
+## Phase 2: Services
+
+- [ ] **Task 2.1**: Build the order service
+  - **File**: \`src/orders/service.ts\`
+  - **Estimate**: 1d
+  - **Dependencies**: 1.2
+- [ ] **Task 2.2**: Build the payment service
+  - **File**: \`src/payments/service.ts\`
+  - **Estimate**: 6h
+  - **Dependencies**: 1.2
+- [ ] **Task 2.3**: Saved payment methods
+  - **File**: \`src/payments/saved.ts\`
+  - **Estimate**: 4h
+  - **Dependencies**: 2.2
+- [ ] **Task 2.4**: Wire checkout
+  - **File**: \`src/checkout/flow.ts\`
+  - **Estimate**: 5h
+  - **Dependencies**: 2.1, 2.2
+
+## Phase 3: Interface
+
+- [ ] **Task 3.1**: Checkout page
+  - **File**: \`web/checkout.tsx\`
+  - **Estimate**: 6h
+  - **Dependencies**: 2.4
+- [ ] **Task 3.2**: Error messages
+  - **File**: \`web/errors.tsx\`
+  - **Estimate**: 2h
+  - **Dependencies**: 2.4
+- [ ] **Task 3.3**: Payment method picker
+  - **File**: \`web/picker.tsx\`
+  - **Dependencies**: 2.3
+- [ ] **Task 3.4**: End-to-end tests
+  - **File**: \`e2e/checkout.spec.ts\`
+  - **Estimate**: 4h
+  - **Dependencies**: 3.1, 3.2, 3.3
+`;
+
+export async function graphCheck(page, dir, check, images) {
+  const file = join(dir, 'demo-plan.md');
+  writeFileSync(file, DEMO_PLAN);
+  const graph = JSON.parse(
+    spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'graph', '--format', 'json', file], {
+      cwd: dir,
+      encoding: 'utf8',
+    }).stdout,
+  );
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
+  await page.keyboard.type('demo-plan.md');
+  await page.waitForSelector('.quick-input-widget .monaco-list-row', { timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.tabs-container .tab.active:has-text("demo-plan.md")', { timeout: TIMEOUT });
+  await check(`Plan: Show Graph draws ${graph.nodes.length} tasks`, async () => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
+    await page.keyboard.type('Plan: Show Graph');
+    await page.waitForSelector('.quick-input-widget .monaco-list-row:has-text("Show Graph")', { timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+    // The webview's page is an iframe (the active frame) inside VS Code's webview iframe.
+    const nodes = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame').locator('#canvas g.node');
+    await nodes.nth(graph.nodes.length - 1).waitFor({ timeout: TIMEOUT });
+    const count = await nodes.count();
+    if (count !== graph.nodes.length)
+      throw new Error(`the graph shows ${count} tasks, the CLI lists ${graph.nodes.length}`);
+    await page.screenshot({ path: join(images, 'plan-graph.png') });
+    return `${count} nodes, critical path ${graph.criticalPath.join(' → ')}`;
+  });
+}
