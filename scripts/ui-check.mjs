@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './code-server.mjs';
+import { graphCheck } from './ui-graph.mjs';
 
 const IMAGES = join(ROOT, 'docs', 'images');
 const TIMEOUT = 30_000;
@@ -192,6 +193,7 @@ export async function uiCheck(server) {
         return `"${want}"; ${warningsLeft} warnings or errors besides (CLI)`;
       },
     );
+    await graphCheck(page, dir, check, IMAGES);
   } finally {
     await page.close();
   }

@@ -7,6 +7,7 @@
 // wheel to zoom, click to reveal.
 import { graphlib, layout } from '@dagrejs/dagre';
 import Panzoom, { type PanzoomObject } from '@panzoom/panzoom';
+import { formatHours } from '../../../../server/src/engine/hours';
 import type { PlanGraphView } from '../../../../server/src/protocol';
 
 interface VsCodeApi {
@@ -72,7 +73,8 @@ function describe(g: PlanGraphView): string {
     `${g.ready.length} ready`,
     `${g.blocked.length} blocked`,
   ];
-  if (g.criticalPath.length > 0) parts.push(`critical path ${g.criticalPath.length} tasks, ${g.criticalPathHours}h`);
+  if (g.criticalPath.length > 0)
+    parts.push(`critical path ${g.criticalPath.length} tasks, ${formatHours(g.criticalPathHours)}`);
   if (g.phaseOrder) parts.push('phases run in order');
   return parts.join(' · ');
 }
@@ -173,7 +175,7 @@ function draw(g: PlanGraphView): SVGSVGElement {
     const head = el('text', { class: 'id', x: 10, y: 19 });
     head.textContent = `${stateGlyph(n.state)} ${n.id}`;
     const hours = el('text', { class: 'hours', x: NODE_W - 10, y: 19, 'text-anchor': 'end' });
-    hours.textContent = n.estimateHours !== null ? `${n.estimateHours}h` : '—';
+    hours.textContent = n.estimateHours !== null ? formatHours(n.estimateHours) : '—';
     const title = el('text', { class: 'title', x: 10, y: 39 });
     title.textContent = n.title.length > 32 ? `${n.title.slice(0, 31)}…` : n.title;
     node.append(tip, box, head, hours, title);
