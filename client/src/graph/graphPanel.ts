@@ -22,6 +22,8 @@ export class GraphPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private uri: vscode.Uri | undefined;
   private ready = false;
+  /** The next drawing is of a newly shown plan: scale it to the view. */
+  private fit = true;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly drawn = new vscode.EventEmitter<PlanGraphView | null>();
   /** Fires after the webview was sent a graph (for tests). */
@@ -97,6 +99,7 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   private async follow(uri: vscode.Uri): Promise<void> {
+    if (uri.toString() !== this.uri?.toString()) this.fit = true;
     this.uri = uri;
     if (this.panel) this.panel.title = `Plan Graph: ${uri.path.split('/').pop()}`;
     await this.refresh();
@@ -108,7 +111,8 @@ export class GraphPanel implements vscode.Disposable {
     const graph = await this.client.sendRequest(GraphRequest.type, { textDocument: { uri: uri.toString() } });
     // A newer request may have started meanwhile; the last answer for the shown plan wins.
     if (!this.panel || uri.toString() !== this.uri?.toString()) return;
-    await this.panel.webview.postMessage({ type: 'graph', graph });
+    await this.panel.webview.postMessage({ type: 'graph', graph, fit: this.fit });
+    this.fit = false;
     this.drawn.fire(graph);
   }
 
@@ -146,7 +150,7 @@ export class GraphPanel implements vscode.Disposable {
 </head>
 <body>
 <header><p id="summary" role="status">Loading…</p>
-<p class="legend"><span class="key state-open">○ open</span> <span class="key state-in-progress">◐ in progress</span> <span class="key state-blocked">⏸ blocked</span> <span class="key state-done">✓ done</span> <span class="key critical">critical path</span> · arrows move, Enter opens, + − 0 zoom</p></header>
+<p class="legend"><span class="key state-open">○ open</span> <span class="key state-in-progress">◐ in progress</span> <span class="key state-blocked">× blocked</span> <span class="key state-done">✓ done</span> <span class="key critical">critical path</span> · arrows move, Enter opens, + − 0 zoom</p></header>
 <main id="stage"><div id="canvas"></div></main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>

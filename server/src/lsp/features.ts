@@ -19,6 +19,8 @@ export interface ClientFeatures {
   relativePatterns: boolean;
   /** Completion items may be snippets with tab stops. */
   snippets: boolean;
+  /** `workspace/inlayHint/refresh`: the server may ask for new hints (Ready / Blocked by) after a settings change. */
+  inlayHintRefresh: boolean;
 }
 
 export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
@@ -31,5 +33,6 @@ export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures
     watcherRegistration: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     relativePatterns: workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
     snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+    inlayHintRefresh: workspace?.inlayHint?.refreshSupport === true,
   };
 }

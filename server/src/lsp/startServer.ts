@@ -124,6 +124,7 @@ export function startServer(connection: Connection): void {
     index.invalidate();
     analyses.invalidate(documents.keys());
     if (features.pullDiagnostics && features.diagnosticRefresh) connection.languages.diagnostics.refresh();
+    if (features.inlayHintRefresh) void connection.languages.inlayHint.refresh();
   }
 
   function debounceMs(uri: string): number {

@@ -31,9 +31,9 @@ let placed = new Map<string, { x: number; y: number; wave: number }>();
 
 window.addEventListener(
   'message',
-  (event: MessageEvent<{ type: string; graph?: PlanGraphView | null; id?: string; key?: string }>) => {
+  (event: MessageEvent<{ type: string; graph?: PlanGraphView | null; fit?: boolean; id?: string; key?: string }>) => {
     const message = event.data;
-    if (message.type === 'graph') render(message.graph ?? undefined);
+    if (message.type === 'graph') render(message.graph ?? undefined, message.fit === true);
     if (message.type === 'snapshot') vscode.postMessage({ type: 'snapshot', snapshot: snapshot() });
     // The in-editor test acts as a user would: a click on a task, a key press; the page's own handlers run.
     if (message.type === 'click' && message.id)
@@ -47,7 +47,8 @@ window.addEventListener(
   },
 );
 
-function render(next: PlanGraphView | undefined): void {
+/** Draws the graph; `fit` (a newly shown plan) scales it to the view, otherwise pan and zoom stay as they were. */
+function render(next: PlanGraphView | undefined, fit: boolean): void {
   const focused = (document.activeElement as HTMLElement | null)?.dataset?.id;
   graph = next;
   canvas.replaceChildren();
@@ -59,11 +60,29 @@ function render(next: PlanGraphView | undefined): void {
   const svg = draw(graph);
   canvas.append(svg);
   if (!panzoom) {
-    panzoom = Panzoom(canvas, { maxScale: 4, minScale: 0.05, canvas: true, cursor: 'grab' });
+    panzoom = Panzoom(canvas, { maxScale: 4, minScale: 0.05, canvas: true, cursor: 'grab', origin: '0 0' });
     stage.addEventListener('wheel', (e) => panzoom!.zoomWithWheel(e));
+    fit = true;
   }
+  if (fit) fitToView();
   const again = focused && canvas.querySelector<SVGGElement>(`g.node[data-id="${CSS.escape(focused)}"]`);
   if (again) again.focus({ preventScroll: true });
+}
+
+/** The view was fitted and the user has not panned or zoomed since: a resized panel fits again. */
+let fitted = false;
+window.addEventListener('resize', () => fitted && fitToView());
+stage.addEventListener('pointerdown', () => (fitted = false));
+stage.addEventListener('wheel', () => (fitted = false));
+
+/** The whole graph in view, but never enlarged and never below a readable scale. */
+function fitToView(): void {
+  fitted = true;
+  const svg = canvas.querySelector('svg');
+  if (!panzoom || !svg) return;
+  const scale = Math.min(1, stage.clientWidth / svg.width.baseVal.value, stage.clientHeight / svg.height.baseVal.value);
+  panzoom.zoom(Math.max(0.3, scale), { animate: false });
+  panzoom.pan(0, 0, { animate: false });
 }
 
 function describe(g: PlanGraphView): string {
@@ -185,7 +204,7 @@ function draw(g: PlanGraphView): SVGSVGElement {
 }
 
 function stateGlyph(state: string): string {
-  return state === 'done' ? '✓' : state === 'blocked' ? '⏸' : state === 'in-progress' ? '◐' : '○';
+  return state === 'done' ? '✓' : state === 'blocked' ? '×' : state === 'in-progress' ? '◐' : '○';
 }
 
 function markers(): SVGDefsElement {
@@ -231,7 +250,12 @@ document.addEventListener('keydown', (e) => {
   }
   const zoom = { '+': 'zoomIn', '=': 'zoomIn', '-': 'zoomOut', '0': 'reset' } as const;
   if (e.key in zoom) {
-    panzoom?.[zoom[e.key as keyof typeof zoom]]();
+    const action = zoom[e.key as keyof typeof zoom];
+    if (action === 'reset') fitToView();
+    else {
+      fitted = false;
+      panzoom?.[action]();
+    }
     return;
   }
   const moves: Record<string, [number, number]> = {
