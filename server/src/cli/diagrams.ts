@@ -58,10 +58,7 @@ function layout(graph: PlanGraph): Layout {
 function label(node: GraphNode): string[] {
   const title = node.title.length > 60 ? `${node.title.slice(0, 59)}…` : node.title;
   const lines = [node.task.id || !node.key.startsWith('L') ? `${node.key.replace(/@L\d+$/, '')} · ${title}` : title];
-  const details = [
-    node.estimateHours !== undefined ? formatHours(node.estimateHours) : '',
-    stateWord(node),
-  ];
+  const details = [node.estimateHours !== undefined ? formatHours(node.estimateHours) : '', stateWord(node)];
   const detail = details.filter(Boolean).join(' · ');
   if (detail) lines.push(detail);
   return lines;

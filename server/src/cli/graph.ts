@@ -12,13 +12,14 @@ export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 export const NEXT_FORMATS = ['text', 'json'] as const;
 export type NextFormat = (typeof NEXT_FORMATS)[number];
 
-export interface GraphOptions extends SettingsFlags {
+/** One plan file and an output format. */
+export interface PlanFileOptions<F> extends SettingsFlags {
   file: string;
-  format: GraphFormat;
+  format: F;
 }
 
 /** Exit 0 with the graph, 2 when the file cannot be read or was not validated. */
-export async function runGraph(options: GraphOptions, io: Io): Promise<number> {
+export async function runGraph(options: PlanFileOptions<GraphFormat>, io: Io): Promise<number> {
   const analyzed = await analyzeFile(options, io);
   if (!analyzed) return 2;
   const graph = analyzed.analysis.graph!;
@@ -39,13 +40,8 @@ export async function runGraph(options: GraphOptions, io: Io): Promise<number> {
   return 0;
 }
 
-export interface NextOptions extends SettingsFlags {
-  file: string;
-  format: NextFormat;
-}
-
 /** The ready tasks, `id<TAB>title` a line (nothing when none is ready); exit 0, or 2 as for graph. */
-export async function runNext(options: NextOptions, io: Io): Promise<number> {
+export async function runNext(options: PlanFileOptions<NextFormat>, io: Io): Promise<number> {
   const analyzed = await analyzeFile(options, io);
   if (!analyzed) return 2;
   const { ready } = analyzed.analysis.graph!;

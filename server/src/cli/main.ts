@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './check';
-import type { Io } from './io';
-import { GRAPH_FORMATS, NEXT_FORMATS, runGraph, runNext, type GraphFormat, type NextFormat } from './graph';
+import type { Io, SettingsFlags } from './io';
+import { GRAPH_FORMATS, NEXT_FORMATS, runGraph, runNext } from './graph';
 import { OUTLINE_FORMATS, runOutline, type OutlineFormat } from './outline';
 
 // The `planmark` command line: argument handling only; the commands live in
@@ -68,9 +68,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'outline':
         return await outline(rest, io);
       case 'graph':
-        return await graph(rest, io);
+        return await onePlan('graph', GRAPH_FORMATS, runGraph, rest, io);
       case 'next':
-        return await next(rest, io);
+        return await onePlan('next', NEXT_FORMATS, runNext, rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -128,20 +128,19 @@ async function outline(args: string[], io: Io): Promise<number> {
   );
 }
 
-async function graph(args: string[], io: Io): Promise<number> {
+/** A command on one plan file with a `--format` of its own (graph, next). */
+async function onePlan<F extends string>(
+  name: string,
+  formats: readonly F[],
+  run: (options: { file: string; format: F } & SettingsFlags, io: Io) => Promise<number>,
+  args: string[],
+  io: Io,
+): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: SETTINGS_OPTIONS, allowPositionals: true });
   if (values.help) return help(io);
-  if (positionals.length !== 1) throw new UsageError('graph needs exactly one file');
-  const format = oneOf(values.format ?? 'text', GRAPH_FORMATS) as GraphFormat;
-  return runGraph({ file: positionals[0], format, config: values.config, template: values.template }, io);
-}
-
-async function next(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: SETTINGS_OPTIONS, allowPositionals: true });
-  if (values.help) return help(io);
-  if (positionals.length !== 1) throw new UsageError('next needs exactly one file');
-  const format = oneOf(values.format ?? 'text', NEXT_FORMATS) as NextFormat;
-  return runNext({ file: positionals[0], format, config: values.config, template: values.template }, io);
+  if (positionals.length !== 1) throw new UsageError(`${name} needs exactly one file`);
+  const format = oneOf(values.format ?? 'text', formats) as F;
+  return run({ file: positionals[0], format, config: values.config, template: values.template }, io);
 }
 
 function help(io: Io): number {
