@@ -5,9 +5,8 @@ import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { Outline, PlanGraphJson } from './engine';
 
 export type { Outline, OutlineSection, OutlineTask, Progress } from './engine';
-// The client shows hours as the server does. Straight from the leaf module: the engine's
-// index would pull its Markdown parser into the client bundle.
-// eslint-disable-next-line no-restricted-imports
+// The client shows hours as the server does. Straight from the leaf module (the lint
+// allows it): the engine's index would pull its Markdown parser into the client bundle.
 export { formatHours } from './engine/hours';
 
 /** The code action kind of planmark's fix-all, for `editor.codeActionsOnSave` and the Fix All command. */
