@@ -127,7 +127,9 @@ async function main() {
   const graph = graphBench(measure);
   results.graph = graph;
   console.log('\nTask graph, 1,000 tasks (dependencies, graph, waves, ready/blocked, critical path, conflicts):');
-  console.log('| phase order | graph (median, p95, fastest) | plain analysis of the file (median) | graph / analysis |');
+  console.log(
+    '| phase order | graph (median, p95, fastest) | plain analysis of the file (median) | graph / analysis |',
+  );
   console.log('|---|---|---|---|');
   for (const [name, r] of Object.entries(graph) as Array<
     [string, { graph: Stats; analysis: Stats; edges: number; waves: number }]
