@@ -130,7 +130,9 @@ test("a team's template gives its own labels; code blocks and placeholder labels
 });
 
 test('every contributed command is registered by the extension, and every registered one contributed', () => {
-  const sources = readdirSync(join(ROOT, 'client', 'src'))
+  // Sources in folders too (client/src/graph/…).
+  const sources = readdirSync(join(ROOT, 'client', 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
     .map((f) => readFileSync(join(ROOT, 'client', 'src', f), 'utf8'))
     .join('\n');
   const registered = [...sources.matchAll(/register(?:TextEditor)?Command\(\s*'([^']+)'/g)].map((m) => m[1]).sort();
