@@ -34,7 +34,8 @@ const options = {
 // The CLI is run directly (`bin` in package.json), so it alone gets the shebang line.
 const cli = {
   ...options,
-  entryPoints: { cli: 'server/src/cli/main.ts' },
+  // checkWorker: the worker threads of `planmark check --jobs` (server/src/cli/parallel.ts).
+  entryPoints: { cli: 'server/src/cli/main.ts', checkWorker: 'server/src/cli/checkWorker.ts' },
   banner: { js: `#!/usr/bin/env node\n"use strict";\n${options.banner.js}` },
 };
 

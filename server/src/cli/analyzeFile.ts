@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { PieceCache, type Analysis, type PlanModel } from '../engine';
 import { RepoFactsReader } from '../node/repoFacts';
-import { profileOptions, readPlan } from './check';
+import { profileOptions, readPlan } from './checkFile';
 import { displayPath } from './files';
 import { loadEngine, type Io, type SettingsFlags } from './io';
 

@@ -1,15 +1,13 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
-import { formatSize, PieceCache, type AnalyzeOptions, type PlanEngine } from '../engine';
-import { fixAllText } from '../engine';
-import { toPosix } from '../node/planFiles';
-import { RepoFactsReader } from '../node/repoFacts';
 import { collectTargets, type Target } from './files';
 import { formatJson } from './formats/json';
 import { toSarif } from './formats/sarif';
 import { formatText } from './formats/text';
+import { CheckCache, cacheFilePath } from './cache';
+import { RepoFactsReader } from '../node/repoFacts';
+import { profileOptions, readPlan, type EngineSettings, type Job } from './checkFile';
 import { loadEngine, type Io, type SettingsFlags } from './io';
-import { countSeverities, type CheckResult } from './report';
+import { runJobs } from './parallel';
+import { countSeverities, type CheckResult, type FileReport } from './report';
 
 // `planmark check`. Exit codes: 0 clean, 1 errors (or more warnings than
 // --max-warnings), 2 when a path could not be checked: missing, unreadable, or
@@ -25,15 +23,19 @@ export interface CheckOptions extends SettingsFlags {
   version: string;
   /** Write the safe fixes (the editor's "fix all") to the files, then report what is left. */
   fix?: boolean;
+  /** Worker threads for checking files (default: the number of cores). */
+  jobs: number;
+  /** Reuse results of unchanged files, stored in this cache file (see cache.ts). */
+  cache?: { location?: string };
 }
 
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const loaded = loadEngine(options, io);
   if (!loaded) return 2;
-  const { engine, settings } = loaded;
+  const { settings } = loaded;
   const found = await collectTargets(options.paths, io.cwd, settings.config);
   for (const folder of found.emptyFolders) io.err(`planmark: no plan files found in ${folder}\n`);
-  const result = await checkFiles(found.targets, engine, io.cwd, options.fix ? io : undefined);
+  const result = await checkTargets(found.targets, { ...options, settings }, io);
   result.problems.unshift(...found.problems);
   for (const p of result.problems) io.err(`planmark: ${p.message}\n`);
 
@@ -58,86 +60,77 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   return 0;
 }
 
-/** Checks each target; with `fixing`, first writes the safe fixes back and says so on stderr. */
-export async function checkFiles(
-  targets: readonly Target[],
-  engine: PlanEngine,
-  root: string,
-  fixing?: Pick<Io, 'err'>,
-): Promise<CheckResult> {
-  const result: CheckResult = { reports: [], problems: [] };
-  // This run's parsed pieces (a fresh cache: nothing is shared between runs).
-  const cache = new PieceCache();
-  const facts = new RepoFactsReader();
-  for (const target of targets) {
-    const read = await readPlan(target, engine.config.maxFileSize);
-    if ('problem' in read) {
-      result.problems.push({ file: target.file, message: read.problem });
-      continue;
-    }
-    let text = read.text;
-    const options = profileOptions(target.path, root, facts);
-    if (fixing) {
-      const fixed = fixAllText(engine, text, options);
-      if (fixed.text !== text) {
-        try {
-          await writeFile(target.path, (read.bom ? '\uFEFF' : '') + fixed.text);
-          text = fixed.text;
-          fixing.err(`planmark: fixed ${fixed.fixed} problem${fixed.fixed === 1 ? '' : 's'} in ${target.file}\n`);
-        } catch (error) {
-          result.problems.push({
-            file: target.file,
-            message: `${target.file}: cannot write the fixes (${describeError(error)})`,
-          });
-        }
-      }
-    }
-    result.reports.push({ ...target, analysis: engine.analyze(text, { ...options, cache }) });
-  }
-  return result;
-}
-
-/** What profile detection needs of a plan on disk: its path from the workspace root and its surroundings. */
-export function profileOptions(path: string, root: string, facts: RepoFactsReader): AnalyzeOptions {
-  return { path: toPosix(relative(root, path)), facts: facts.read(path, root) };
+interface CheckTargetsOptions extends Pick<CheckOptions, 'fix' | 'jobs' | 'cache' | 'version'> {
+  settings: EngineSettings & { config: { maxFileSize: number } };
 }
 
 /**
- * The file's text, or why it cannot be checked. The size is checked before
- * reading, so a huge file costs nothing. A BOM is dropped, as editors do, so
- * that columns match what an editor shows.
+ * Checks each target, reports in the targets' order: read here, results from the
+ * cache when unchanged, the rest checked (in parallel when worth it). With
+ * `fix`, safe fixes are written first and stderr says so.
  */
-export async function readPlan(
-  target: Target,
-  maxFileSize: number,
-): Promise<{ text: string; bom: boolean } | { problem: string }> {
-  try {
-    const info = await stat(target.path);
-    if (!info.isFile()) return { problem: `${target.file}: not a regular file` };
-    if (info.size > maxFileSize) {
-      return {
-        problem: `${target.file}: skipped, it is ${formatSize(info.size)}, over the maxFileSize setting (${formatSize(maxFileSize)})`,
-      };
-    }
-    const text = await readFile(target.path, 'utf8');
-    const bom = text.charCodeAt(0) === 0xfeff;
-    return { text: bom ? text.slice(1) : text, bom };
-  } catch (error) {
-    return { problem: `${target.file}: cannot read it (${describeError(error)})` };
+export async function checkTargets(
+  targets: readonly Target[],
+  options: CheckTargetsOptions,
+  io: Pick<Io, 'err' | 'cwd'>,
+): Promise<CheckResult> {
+  const settings: EngineSettings = { config: options.settings.config, templateText: options.settings.templateText };
+  const fix = options.fix === true;
+  const reads = await Promise.all(targets.map((t) => readPlan(t, settings.config.maxFileSize)));
+  let cache: CheckCache | undefined;
+  if (options.cache) {
+    const loaded = CheckCache.load(cacheFilePath(options.cache.location, io.cwd), options.version);
+    if (loaded.warning) io.err(`planmark: warning: ${loaded.warning}\n`);
+    cache = loaded.cache;
   }
+
+  const result: CheckResult = { reports: [], problems: [] };
+  const facts = new RepoFactsReader();
+  const slots: Array<FileReport | undefined> = [];
+  const misses: Array<{ slot: number; job: Job }> = [];
+  targets.forEach((target, i) => {
+    const read = reads[i];
+    if ('problem' in read) {
+      result.problems.push({ file: target.file, message: read.problem });
+      return;
+    }
+    const profile = profileOptions(target.path, io.cwd, facts);
+    const job: Job = { target, text: read.text, bom: read.bom, settings, profile, fix };
+    const hit = cache?.get(job);
+    // A cached result with fixable findings says nothing of what --fix would write.
+    if (hit && !(fix && hit.fixable)) slots.push({ ...target, analysis: hit });
+    else {
+      misses.push({ slot: slots.length, job });
+      slots.push(undefined);
+    }
+  });
+
+  const outcomes = await runJobs(
+    misses.map((m) => m.job),
+    options.jobs,
+  );
+  outcomes.forEach((outcome, i) => {
+    const { slot, job } = misses[i];
+    if ('problem' in outcome) {
+      result.problems.push({ file: job.target.file, message: outcome.problem });
+      return;
+    }
+    for (const note of outcome.notes) io.err(`planmark: ${note}\n`);
+    slots[slot] = { ...job.target, analysis: outcome.analysis };
+    // After a fix the file on disk holds the fixed text, which the key must describe.
+    if (cache && outcome.notes.length === 0) cache.set(job, outcome.analysis);
+  });
+  result.reports = slots.filter((r): r is FileReport => r !== undefined);
+  if (cache) saveCache(cache, io);
+  return result;
 }
 
-function describeError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  switch (e.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder';
-    default:
-      return e.code ?? String(error);
+function saveCache(cache: CheckCache, io: Pick<Io, 'err'>): void {
+  try {
+    cache.save();
+  } catch (error) {
+    io.err(
+      `planmark: warning: cannot write the cache ${cache.file} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`,
+    );
   }
 }

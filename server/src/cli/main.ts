@@ -3,6 +3,7 @@ import { version } from '../../../package.json';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './check';
 import type { Io, SettingsFlags } from './io';
 import { GRAPH_FORMATS, NEXT_FORMATS, runGraph, runNext } from './graph';
+import { DEFAULT_JOBS } from './parallel';
 import { OUTLINE_FORMATS, runOutline, type OutlineFormat } from './outline';
 
 // The `planmark` command line: argument handling only; the commands live in
@@ -26,6 +27,12 @@ Options for check:
                              "fix all" does), then report what is left
   --config FILE              Configuration file (default: ./.planmarkrc.json)
   --template FILE            Template the plans follow (default: configured, else built-in)
+  -j, --jobs N               Check files in N worker threads (default: the number of
+                             cores; small batches run on one thread, which is faster)
+  --cache                    Skip files whose content, configuration, template and
+                             planmark version are unchanged since the last --cache run
+  --cache-location PATH      Cache file, or folder for it (default: ./.planmarkcache);
+                             implies --cache
 
 Options for outline:
   --format text|json         Output format (default: text); JSON ranges are 0-based
@@ -94,7 +101,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 async function check(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...SETTINGS_OPTIONS, 'max-warnings': { type: 'string' }, fix: { type: 'boolean' } },
+    options: {
+      ...SETTINGS_OPTIONS,
+      'max-warnings': { type: 'string' },
+      fix: { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
+    },
     allowPositionals: true,
   });
   if (values.help) return help(io);
@@ -103,11 +117,14 @@ async function check(args: string[], io: Io): Promise<number> {
     {
       paths: positionals,
       format: oneOf(values.format ?? 'text', CHECK_FORMATS) as CheckFormat,
-      maxWarnings: values['max-warnings'] === undefined ? undefined : count(values['max-warnings']),
+      maxWarnings: values['max-warnings'] === undefined ? undefined : count('--max-warnings', values['max-warnings']),
       config: values.config,
       template: values.template,
       version,
       fix: values.fix === true,
+      jobs: values.jobs === undefined ? DEFAULT_JOBS : Math.max(1, count('--jobs', values.jobs)),
+      cache:
+        values.cache || values['cache-location'] !== undefined ? { location: values['cache-location'] } : undefined,
     },
     io,
   );
@@ -153,8 +170,8 @@ function oneOf(value: string, allowed: readonly string[]): string {
   return value;
 }
 
-function count(value: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings must be a whole number, not "${value}"`);
+function count(option: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${option} must be a whole number, not "${value}"`);
   return Number(value);
 }
 

@@ -1,10 +1,27 @@
-import type { Analysis, Severity } from '../engine';
+import type { Finding, Severity } from '../engine';
 import type { Target, TargetProblem } from './files';
 
-// What `planmark check` found, as every output format reads it.
+// What `planmark check` found, as every output format reads it. Only what the
+// reports need is kept of an analysis, so that a result can cross from a worker
+// thread and be stored in the cache (plain data, no cycles).
+
+/** A finding without its fixes, plus the text of its first line (what a baseline matches on). */
+export interface ReportedFinding extends Omit<Finding, 'fixes'> {
+  /** The finding's first line, trimmed (at most 200 characters). */
+  context: string;
+}
+
+export interface FileAnalysis {
+  findings: ReportedFinding[];
+  outline: { done: number; total: number };
+  /** Why validation was skipped (too large, too deeply nested), if it was. */
+  skipped?: string;
+  /** `--fix` would change the file (a cached result of such a file is not reused by `--fix`). */
+  fixable: boolean;
+}
 
 export interface FileReport extends Target {
-  analysis: Analysis;
+  analysis: FileAnalysis;
 }
 
 export interface CheckResult {

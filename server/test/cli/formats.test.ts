@@ -7,6 +7,7 @@ import Ajv from 'ajv-draft-04';
 import type * as sarif from 'sarif';
 import { PlanEngine, RULES } from '../../src/engine';
 import { formatText } from '../../src/cli/formats/text';
+import { summarize } from '../../src/cli/checkFile';
 import { ROOT, run, sampleWith, workspace } from './helpers';
 
 // The three output formats of `planmark check`, on a small workspace whose
@@ -155,7 +156,7 @@ test('text: file:line:col severity rule message, a summary per file (with its pr
 
 test('text: colour is the caller’s choice', () => {
   const engine = new PlanEngine(readFileSync(join(ROOT, 'server/templates/implementation-plan.md'), 'utf8'));
-  const reports = [{ file: 'plan.md', path: '/plan.md', analysis: engine.analyze(ERROR_PLAN) }];
+  const reports = [{ file: 'plan.md', path: '/plan.md', analysis: summarize(engine.analyze(ERROR_PLAN)) }];
   const plain = formatText(reports, { color: false });
   const coloured = formatText(reports, { color: true });
   assert.doesNotMatch(plain, /\u001b\[/);

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { runJob, type Job, type JobOutcome } from './checkFile';
+
+// `planmark check --jobs N`: files checked in worker threads. Parsing is
+// CPU-bound and single-threaded, so threads are what makes many files fast.
+// A worker costs a bundle load and a cold parser, so small batches stay on the
+// main thread, where they are faster.
+
+/** The bundled worker (dist/checkWorker.js). Run from the sources (tsx), there is none: jobs run in-process. */
+const WORKER = join(__dirname, 'checkWorker.js');
+
+/** Below this much text per worker, a thread's start-up costs more than it saves. */
+const CHARS_PER_WORKER = 48 * 1024;
+
+export const DEFAULT_JOBS = availableParallelism();
+
+/** How many threads `jobs` deserve, at most `limit`: 0 means run them on this thread. */
+export function workersFor(jobs: readonly Job[], limit: number): number {
+  const chars = jobs.reduce((n, j) => n + j.text.length, 0);
+  const useful = Math.min(limit, jobs.length, Math.ceil(chars / CHARS_PER_WORKER));
+  return useful > 1 ? useful : 0;
+}
+
+/** Runs every job, in parallel when worth it; outcomes are in the jobs' order. */
+export async function runJobs(jobs: readonly Job[], limit: number): Promise<JobOutcome[]> {
+  const workers = existsSync(WORKER) ? workersFor(jobs, limit) : 0;
+  if (workers === 0) {
+    const outcomes: JobOutcome[] = [];
+    for (const job of jobs) outcomes.push(await runJob(job));
+    return outcomes;
+  }
+  return runInWorkers(jobs, workers);
+}
+
+type Reply = { id: number; outcome: JobOutcome } | { id: number; error: string };
+
+function runInWorkers(jobs: readonly Job[], count: number): Promise<JobOutcome[]> {
+  const outcomes = new Array<JobOutcome>(jobs.length);
+  // Largest first, so that one big file does not finish last on its own.
+  const queue = jobs.map((job, id) => ({ job, id })).sort((a, b) => b.job.text.length - a.job.text.length);
+  let pending = jobs.length;
+  const pool: Worker[] = [];
+  return new Promise<JobOutcome[]>((done, fail) => {
+    const finish = (error?: Error) => {
+      for (const worker of pool) void worker.terminate();
+      if (error) fail(error);
+      else done(outcomes);
+    };
+    const feed = (worker: Worker) => {
+      const next = queue.shift();
+      if (next) worker.postMessage(next);
+    };
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(WORKER);
+      pool.push(worker);
+      worker.on('message', (reply: Reply) => {
+        if ('error' in reply) return finish(new Error(`while checking ${jobs[reply.id].target.file}: ${reply.error}`));
+        outcomes[reply.id] = reply.outcome;
+        if (--pending === 0) return finish();
+        feed(worker);
+      });
+      worker.on('error', finish);
+      feed(worker);
+    }
+  });
+}
