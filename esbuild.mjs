@@ -1,7 +1,7 @@
 // Bundles the client, the language server and the CLI. `--production` minifies
 // and drops source maps; `--watch` rebuilds on change. Type-checking is `tsc --noEmit`.
 import * as esbuild from 'esbuild';
-import { chmodSync, cpSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -31,12 +31,48 @@ const options = {
   define: { 'import.meta.url': '__importMetaUrl' },
 };
 
-// The CLI is run directly (`bin` in package.json), so it alone gets the shebang line.
+// The built-in template's schema, derived now rather than at every start of the CLI or
+// server (server/src/node/builtinSchema.ts). Not in watch mode, where the engine's code
+// changes under it: there the schema is derived at start, as from the sources.
+async function builtinSchemaDefines() {
+  const text = readFileSync('server/templates/implementation-plan.md', 'utf8');
+  const { outputFiles } = await esbuild.build({
+    stdin: {
+      contents:
+        "export { deriveTemplate } from './server/src/engine';\nexport { encodeSchema } from './server/src/node/builtinSchema';",
+      resolveDir: '.',
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  });
+  const code = Buffer.from(outputFiles[0].text).toString('base64');
+  const { deriveTemplate, encodeSchema } = await import(`data:text/javascript;base64,${code}`);
+  return {
+    __PLANMARK_BUILTIN_TEMPLATE__: JSON.stringify(text),
+    __PLANMARK_BUILTIN_SCHEMA__: JSON.stringify(encodeSchema(deriveTemplate(text))),
+  };
+}
+if (!watch && !process.argv.includes('--tests'))
+  options.define = { ...options.define, ...(await builtinSchemaDefines()) };
+
+// The CLI (planmark) and the worker threads of `planmark check --jobs` (checkWorker,
+// server/src/cli/parallel.ts).
 const cli = {
   ...options,
-  // checkWorker: the worker threads of `planmark check --jobs` (server/src/cli/parallel.ts).
-  entryPoints: { cli: 'server/src/cli/main.ts', checkWorker: 'server/src/cli/checkWorker.ts' },
-  banner: { js: `#!/usr/bin/env node\n"use strict";\n${options.banner.js}` },
+  entryPoints: { planmark: 'server/src/cli/main.ts', checkWorker: 'server/src/cli/checkWorker.ts' },
+};
+
+// The `bin` (package.json), run directly, so it alone gets the shebang line: a small
+// loader of dist/planmark.js through a V8 code cache (server/src/cli/bin.ts).
+const bin = {
+  ...options,
+  entryPoints: { cli: 'server/src/cli/bin.ts' },
+  banner: { js: '#!/usr/bin/env node\n"use strict";' },
+  define: {},
 };
 
 // The Plan Graph's page script runs in the webview (a browser), not in Node.
@@ -74,9 +110,14 @@ if (process.argv.includes('--tests')) {
   await esbuild.build(tests);
 } else if (watch) {
   const plugins = [{ name: 'assets', setup: (b) => b.onEnd(copyAssets) }];
-  for (const build of [options, cli, graphView]) await (await esbuild.context({ ...build, plugins })).watch();
+  for (const build of [options, cli, bin, graphView]) await (await esbuild.context({ ...build, plugins })).watch();
 } else {
-  const results = await Promise.all([esbuild.build(options), esbuild.build(cli), esbuild.build(graphView)]);
+  const results = await Promise.all([
+    esbuild.build(options),
+    esbuild.build(cli),
+    esbuild.build(bin),
+    esbuild.build(graphView),
+  ]);
   copyAssets();
   if (production) {
     for (const { metafile } of results)

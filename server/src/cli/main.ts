@@ -182,7 +182,8 @@ function isParseArgsError(error: unknown): boolean {
   );
 }
 
-if (require.main === module) {
+/** Runs `planmark` as the process: argv in, exit code out. The bin (bin.ts) calls it. */
+export function runProcess(): void {
   // A closed pipe (`planmark check . | head`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -205,3 +206,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runProcess();

@@ -91,13 +91,16 @@ export class PlanEngine {
   /**
    * `customTemplate` names a team's own template (a path, for output): it is then the schema
    * of every plan that follows no other format. Undefined: planmark's reference template.
+   * `schema`: the template's schema derived beforehand (the built-in one is derived at build
+   * time, see node/builtinSchema.ts), else derived here.
    */
   constructor(
     templateText: string,
     readonly config: PlanConfig = { ...DEFAULT_CONFIG },
     readonly customTemplate: string | undefined = config.template,
+    schema?: TemplateSchema,
   ) {
-    this.template = deriveTemplate(templateText);
+    this.template = schema ?? deriveTemplate(templateText);
     this.templateSource = customTemplate ?? 'the built-in reference template';
   }
 

@@ -38,7 +38,7 @@ export type { Section, Span, TaskItem, TaskBlock } from './model';
 export { parseEstimate } from './estimate';
 export { formatHours } from './hours';
 export { sectionLevels } from './rules/sections';
-export { sourceAtDepth, type RequiredSection } from './template';
+export { sourceAtDepth, deriveTemplate, type RequiredSection, type TemplateSchema } from './template';
 export type { AnalysisProfile } from './engine';
 export {
   PROFILES,

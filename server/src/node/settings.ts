@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { builtinSchema } from './builtinSchema';
 import { PlanEngine, RULE_IDS, resolveConfig, type ConfigProblem, type PlanConfig } from '../engine';
 
 // The disk side of configuration, shared by the CLI and the language server so
@@ -142,7 +143,12 @@ export function engineFor(
   engine = engines.get(key);
   if (!engine) {
     if (engines.size > 16) engines.clear();
-    engine = new PlanEngine(settings.templateText, settings.config, settings.customTemplate);
+    engine = new PlanEngine(
+      settings.templateText,
+      settings.config,
+      settings.customTemplate,
+      builtinSchema(settings.templateText),
+    );
     engines.set(key, engine);
   }
   engineOf.set(settings, engine);

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deriveTemplate } from '../../src/engine';
+import { decodeSchema, encodeSchema } from '../../src/node/builtinSchema';
+import { ROOT, run, sampleWith, workspace } from './helpers';
+
+// Fast start: the built-in template's schema is derived at build time and
+// decoded at start, and the bin loads the CLI through a V8 code cache. Neither
+// may change what planmark reports.
+
+test('the prebuilt schema decodes to exactly what deriving the template gives', () => {
+  const text = readFileSync(join(ROOT, 'server/templates/implementation-plan.md'), 'utf8');
+  const derived = deriveTemplate(text);
+  const decoded = decodeSchema(encodeSchema(derived));
+  assert.deepStrictEqual(decoded, derived);
+  assert.ok(decoded.placeholders instanceof Set && decoded.placeholders.has('[FEATURE_NAME]'));
+  assert.equal(decoded.model.sections[0].children[0]?.parent, decoded.model.sections[0], 'cycles survive');
+});
+
+test('the bundle embeds the built-in template it was built with', () => {
+  const bundle = readFileSync(join(ROOT, 'dist/planmark.js'), 'utf8');
+  assert.doesNotMatch(bundle, /__PLANMARK_BUILTIN_(TEMPLATE|SCHEMA)__/, 'both constants were replaced at build time');
+});
+
+test('bin: the code cache is written after a check, reused, and a damaged one is replaced', async () => {
+  const cache = workspace({});
+  const plan = workspace({ 'plan.md': sampleWith('## Success Metrics', '## Metrics of Success') });
+  try {
+    const env = { XDG_CACHE_HOME: cache.dir, PLANMARK_NO_COMPILE_CACHE: '' };
+    const plain = await run(['check', 'plan.md'], plan.dir, { PLANMARK_NO_COMPILE_CACHE: '1' });
+    assert.equal(plain.code, 1);
+    assert.equal((await run(['--version'], plan.dir, env)).code, 0);
+    assert.deepEqual(readdirSync(cache.dir), [], '--version runs too little to be worth a cache');
+
+    const first = await run(['check', 'plan.md'], plan.dir, env);
+    const files = readdirSync(join(cache.dir, 'planmark'));
+    assert.equal(files.length, 1);
+    assert.match(files[0], /^planmark-v\d+.*\.v8cache$/);
+    const second = await run(['check', 'plan.md'], plan.dir, env);
+
+    writeFileSync(join(cache.dir, 'planmark', files[0]), 'not a code cache');
+    const damaged = await run(['check', 'plan.md'], plan.dir, env);
+    assert.notEqual(readFileSync(join(cache.dir, 'planmark', files[0]), 'utf8'), 'not a code cache');
+    for (const r of [first, second, damaged]) assert.deepEqual(r, plain);
+  } finally {
+    cache.cleanup();
+    plan.cleanup();
+  }
+});
