@@ -47,7 +47,7 @@ function load(): { runProcess(): void } {
     importModuleDynamically:
       (constants as Partial<typeof constants> | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER ??
       ((specifier: string) => import(specifier)),
-  } as ConstructorParameters<typeof Script>[1]);
+  });
   if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && !LIGHT.has(process.argv[2])) {
     const file = cacheFile;
     process.once('exit', () => {
