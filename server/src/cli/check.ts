@@ -1,4 +1,8 @@
-import { collectTargets, type Target } from './files';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline';
+import { changedFiles } from './changed';
+import { collectTargets, displayPath, type Target } from './files';
 import { formatJson } from './formats/json';
 import { toSarif } from './formats/sarif';
 import { formatText } from './formats/text';
@@ -27,17 +31,45 @@ export interface CheckOptions extends SettingsFlags {
   jobs: number;
   /** Reuse results of unchanged files, stored in this cache file (see cache.ts). */
   cache?: { location?: string };
+  /** Report only findings not in this baseline file (baseline.ts). */
+  baseline?: string;
+  /** Record the findings in this baseline file. */
+  writeBaseline?: string;
+  /** Only the plans changed against a git base (changed.ts). */
+  changed?: { base?: string };
 }
 
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const loaded = loadEngine(options, io);
   if (!loaded) return 2;
   const { settings } = loaded;
+  // Read first, so that a missing baseline stops the run before any work.
+  const baseline = options.baseline === undefined ? undefined : resolve(io.cwd, options.baseline);
+  const known = baseline === undefined ? undefined : readBaseline(baseline);
   const found = await collectTargets(options.paths, io.cwd, settings.config);
-  for (const folder of found.emptyFolders) io.err(`planmark: no plan files found in ${folder}\n`);
-  const result = await checkTargets(found.targets, { ...options, settings }, io);
+  let targets = found.targets;
+  if (options.changed) {
+    const changed = await changedFiles(io.cwd, options.changed.base);
+    targets = targets.filter((t) => changed.has(realPath(t.path)));
+  } else for (const folder of found.emptyFolders) io.err(`planmark: no plan files found in ${folder}\n`);
+  const result = await checkTargets(targets, { ...options, settings }, io);
   result.problems.unshift(...found.problems);
   for (const p of result.problems) io.err(`planmark: ${p.message}\n`);
+  if (options.writeBaseline !== undefined) {
+    const file = resolve(io.cwd, options.writeBaseline);
+    const count = writeBaseline(file, result.reports);
+    io.err(`planmark: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${displayPath(file, io.cwd)}\n`);
+  }
+  if (baseline !== undefined && known !== undefined) {
+    const filtered = applyBaseline(result.reports, known, baseline);
+    result.reports = filtered.reports;
+    if (filtered.known > 0 || filtered.fixed > 0)
+      io.err(
+        `planmark: ${filtered.known} known finding${filtered.known === 1 ? '' : 's'} in the baseline not shown` +
+          (filtered.fixed > 0 ? `; ${filtered.fixed} fixed since (--write-baseline drops them)` : '') +
+          '\n',
+      );
+  }
 
   if (options.format === 'json') io.out(formatJson(result.reports));
   else if (options.format === 'sarif')
@@ -51,6 +83,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   else io.out(formatText(result.reports, { color: io.color }));
 
   if (result.problems.length > 0) return 2;
+  if (options.writeBaseline !== undefined) return 0;
   const counts = countSeverities(result.reports);
   if (counts.error > 0) return 1;
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
@@ -132,5 +165,14 @@ function saveCache(cache: CheckCache, io: Pick<Io, 'err'>): void {
     io.err(
       `planmark: warning: cannot write the cache ${cache.file} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`,
     );
+  }
+}
+
+/** The path with symbolic links resolved, as git reports paths (a temporary folder on macOS is one). */
+function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
   }
 }

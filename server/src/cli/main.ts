@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './check';
 import type { Io, SettingsFlags } from './io';
 import { GRAPH_FORMATS, NEXT_FORMATS, runGraph, runNext } from './graph';
+import { BaselineError } from './baseline';
+import { ChangedError, takeChangedOption } from './changed';
 import { DEFAULT_JOBS } from './parallel';
 import { OUTLINE_FORMATS, runOutline, type OutlineFormat } from './outline';
 
@@ -13,7 +16,7 @@ import { OUTLINE_FORMATS, runOutline, type OutlineFormat } from './outline';
 const USAGE = `Usage: planmark <command> [options]
 
 Commands:
-  check [options] PATH...    Validate plans: files, or folders searched for plans
+  check [options] [PATH...]  Validate plans: files, or folders searched for plans
   outline [options] FILE     Print a plan's sections, tasks and progress
   graph [options] FILE       Print a plan's task graph: waves, critical path, ready
                              and blocked tasks, parallel conflicts
@@ -33,6 +36,12 @@ Options for check:
                              planmark version are unchanged since the last --cache run
   --cache-location PATH      Cache file, or folder for it (default: ./.planmarkcache);
                              implies --cache
+  --write-baseline FILE      Record the findings in FILE (exit 0): the accepted debt
+  --baseline FILE            Report only findings not recorded in FILE (matched by
+                             file, rule, message and the text of their line)
+  --changed[=BASE]           Only plans changed against a git base (default: the
+                             merge-base with the default branch), and new files;
+                             PATH defaults to the whole repository
 
 Options for outline:
   --format text|json         Output format (default: text); JSON ranges are 0-based
@@ -92,13 +101,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (!(error instanceof UsageError || isParseArgsError(error))) throw error;
-    io.err(`planmark: ${(error as Error).message}\nRun "planmark --help" for usage.\n`);
+    if (!(
+      error instanceof UsageError ||
+      error instanceof ChangedError ||
+      error instanceof BaselineError ||
+      isParseArgsError(error)
+    ))
+      throw error;
+    const usage = error instanceof UsageError || isParseArgsError(error);
+    io.err(`planmark: ${(error as Error).message}\n${usage ? 'Run "planmark --help" for usage.\n' : ''}`);
     return 2;
   }
 }
 
-async function check(args: string[], io: Io): Promise<number> {
+async function check(allArgs: string[], io: Io): Promise<number> {
+  const { args, changed } = await takeChangedOption(allArgs, io.cwd, existsSync);
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -108,14 +125,17 @@ async function check(args: string[], io: Io): Promise<number> {
       jobs: { type: 'string', short: 'j' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
     },
     allowPositionals: true,
   });
   if (values.help) return help(io);
-  if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
+  if (positionals.length === 0 && !changed) throw new UsageError('check needs at least one file or folder');
   return runCheck(
     {
-      paths: positionals,
+      // With --changed, the whole repository's changed plans by default.
+      paths: positionals.length === 0 ? ['.'] : positionals,
       format: oneOf(values.format ?? 'text', CHECK_FORMATS) as CheckFormat,
       maxWarnings: values['max-warnings'] === undefined ? undefined : count('--max-warnings', values['max-warnings']),
       config: values.config,
@@ -125,6 +145,9 @@ async function check(args: string[], io: Io): Promise<number> {
       jobs: values.jobs === undefined ? DEFAULT_JOBS : Math.max(1, count('--jobs', values.jobs)),
       cache:
         values.cache || values['cache-location'] !== undefined ? { location: values['cache-location'] } : undefined,
+      baseline: values.baseline,
+      writeBaseline: values['write-baseline'],
+      changed,
     },
     io,
   );
