@@ -1,8 +1,10 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
+import { isPlanFile } from '../node/planFiles';
 import { changedFiles } from './changed';
 import { collectTargets, displayPath, type Target } from './files';
+import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { toSarif } from './formats/sarif';
 import { formatText } from './formats/text';
@@ -17,7 +19,7 @@ import { countSeverities, type CheckResult, type FileReport } from './report';
 // --max-warnings), 2 when a path could not be checked: missing, unreadable, or
 // over maxFileSize. The other files are still checked and reported.
 
-export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckOptions extends SettingsFlags {
@@ -37,6 +39,8 @@ export interface CheckOptions extends SettingsFlags {
   writeBaseline?: string;
   /** Only the plans changed against a git base (changed.ts). */
   changed?: { base?: string };
+  /** Skip named files that are not plans (hooks pass every edited file). */
+  onlyPlans?: boolean;
 }
 
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
@@ -48,6 +52,10 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const known = baseline === undefined ? undefined : readBaseline(baseline);
   const found = await collectTargets(options.paths, io.cwd, settings.config);
   let targets = found.targets;
+  if (options.onlyPlans) {
+    const plans = await Promise.all(targets.map((t) => isPlanFile(t.path, settings.config, { root: io.cwd })));
+    targets = targets.filter((_, i) => plans[i]);
+  }
   if (options.changed) {
     const changed = await changedFiles(io.cwd, options.changed.base);
     targets = targets.filter((t) => changed.has(realPath(t.path)));
@@ -80,6 +88,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
         2,
       ) + '\n',
     );
+  else if (options.format === 'github') io.out(formatGithub(result.reports));
   else io.out(formatText(result.reports, { color: io.color }));
 
   if (result.problems.length > 0) return 2;

@@ -24,7 +24,9 @@ Commands:
   help                       Show this help
 
 Options for check:
-  --format text|json|sarif   Output format (default: text)
+  --format text|json|sarif|github
+                             Output format (default: text); github: workflow
+                             commands that annotate a pull request in Actions
   --max-warnings N           Fail (exit 1) when there are more than N warnings
   --fix                      Write the safe fixes to the files (as the editor's
                              "fix all" does), then report what is left
@@ -39,6 +41,8 @@ Options for check:
   --write-baseline FILE      Record the findings in FILE (exit 0): the accepted debt
   --baseline FILE            Report only findings not recorded in FILE (matched by
                              file, rule, message and the text of their line)
+  --only-plans               Skip named files that are not plans (for hooks that
+                             pass every edited file)
   --changed[=BASE]           Only plans changed against a git base (default: the
                              merge-base with the default branch), and new files;
                              PATH defaults to the whole repository
@@ -127,6 +131,7 @@ async function check(allArgs: string[], io: Io): Promise<number> {
       'cache-location': { type: 'string' },
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
+      'only-plans': { type: 'boolean' },
     },
     allowPositionals: true,
   });
@@ -148,6 +153,7 @@ async function check(allArgs: string[], io: Io): Promise<number> {
       baseline: values.baseline,
       writeBaseline: values['write-baseline'],
       changed,
+      onlyPlans: values['only-plans'] === true,
     },
     io,
   );

@@ -37,15 +37,22 @@ export async function findPlanFiles(
     caseSensitiveMatch: false,
   });
   const plans: string[] = [];
-  for (const path of found.sort()) {
-    // A folder outside the root is its own root.
-    const rel = toPosix(isUnder(path, root) ? relative(root, path) : relative(folder, path));
-    const layout = facts.layout(path, root);
-    if (isPlanDocument(rel, '', config, layout) || isPlanDocument(rel, await readHead(path), config, layout)) {
-      plans.push(resolve(path));
-    }
-  }
+  for (const path of found.sort()) if (await isPlanFile(path, config, { root, folder, facts })) plans.push(resolve(path));
   return plans;
+}
+
+/**
+ * Does the file at `path` count as a plan, by its path from `root` (include globs,
+ * profile conventions) or its H1? A file outside `root` is taken from `folder`, its own root.
+ */
+export async function isPlanFile(
+  path: string,
+  config: PlanSelection,
+  { root, folder = root, facts = new RepoFactsReader() }: { root: string; folder?: string; facts?: RepoFactsReader },
+): Promise<boolean> {
+  const rel = toPosix(isUnder(path, root) ? relative(root, path) : relative(folder, path));
+  const layout = facts.layout(path, root);
+  return isPlanDocument(rel, '', config, layout) || isPlanDocument(rel, await readHead(path), config, layout);
 }
 
 /** The first bytes of a file, enough for the H1 test; '' when it cannot be read. */
