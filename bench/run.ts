@@ -1,7 +1,8 @@
 // `npm run bench`: numbers, not pass/fail. In one run, on the same texts: the
 // planmark engine (parse + model + all rules + outline), markdownlint (the
 // library, default rules) and a bare unified + remark-parse + remark-gfm parse.
-// Then the language server itself: change → diagnostics on a 2,000-line plan.
+// Then the language server itself: change → diagnostics on a 2,000-line plan. Last, the
+// CLI as whole processes against markdownlint-cli2 (bench/cli.ts).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { unified } from 'unified';
@@ -13,6 +14,7 @@ import { generatePlan } from './generate';
 import { stats, type Stats } from './stats';
 import { featureLatency, serverLatency, slowParseResponse } from './server';
 import { graphBench } from './graph';
+import { cliBench, printCliBench } from './cli';
 
 const REPO = join(__dirname, '..');
 const template = readFileSync(join(REPO, 'server', 'templates', 'implementation-plan.md'), 'utf8');
@@ -137,6 +139,9 @@ async function main() {
     console.log(
       `| ${name} (${r.edges} edges, ${r.waves} waves) | ${ms(r.graph.median)} (p95 ${ms(r.graph.p95)}, fastest ${ms(r.graph.min)}) | ${ms(r.analysis.median)} | ${(r.graph.median / r.analysis.median).toFixed(3)}× |`,
     );
+  const cli = cliBench();
+  results.cli = cli;
+  printCliBench(cli);
 
   mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
   writeFileSync(join(REPO, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');
