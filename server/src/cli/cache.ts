@@ -98,7 +98,8 @@ export class CheckCache {
   private key(job: Job): string {
     let settings = this.fingerprints.get(job.settings);
     if (settings === undefined) {
-      settings = hash(`${this.version}\0${JSON.stringify(job.settings.config)}\0${job.settings.templateText}`);
+      const { config, customTemplate, templateText } = job.settings;
+      settings = hash(`${this.version}\0${JSON.stringify(config)}\0${customTemplate ?? ''}\0${templateText}`);
       this.fingerprints.set(job.settings, settings);
     }
     return hash(`${settings}\0${JSON.stringify(job.profile)}\0${job.bom ? '\uFEFF' : ''}${job.text}`);

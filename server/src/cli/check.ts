@@ -116,7 +116,12 @@ export async function checkTargets(
   options: CheckTargetsOptions,
   io: Pick<Io, 'err' | 'cwd'>,
 ): Promise<CheckResult> {
-  const settings: EngineSettings = { config: options.settings.config, templateText: options.settings.templateText };
+  const { config, templateText, customTemplate } = options.settings;
+  const settings: EngineSettings = {
+    config,
+    templateText,
+    ...(customTemplate === undefined ? {} : { customTemplate }),
+  };
   const fix = options.fix === true;
   const reads = await Promise.all(targets.map((t) => readPlan(t, settings.config.maxFileSize)));
   let cache: CheckCache | undefined;

@@ -22,6 +22,8 @@ import type { FileAnalysis, ReportedFinding } from './report';
 export interface EngineSettings {
   config: PlanConfig;
   templateText: string;
+  /** A team's own template (its path), when there is one: the schema of plans of no other format. */
+  customTemplate?: string;
 }
 
 export interface Job {
@@ -79,6 +81,7 @@ export function summarize(analysis: Analysis): FileAnalysis {
     findings,
     outline: { done: analysis.outline.done, total: analysis.outline.total },
     ...(analysis.skipped === undefined ? {} : { skipped: analysis.skipped }),
+    ...(analysis.profile === undefined ? {} : { profile: analysis.profile }),
     fixable: analysis.skipped === undefined && fixAllChoices(analysis).length > 0,
   };
 }

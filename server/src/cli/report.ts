@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../engine';
+import type { AnalysisProfile, Finding, Severity } from '../engine';
 import type { Target, TargetProblem } from './files';
 
 // What `planmark check` found, as every output format reads it. Only what the
@@ -16,6 +16,8 @@ export interface FileAnalysis {
   outline: { done: number; total: number };
   /** Why validation was skipped (too large, too deeply nested), if it was. */
   skipped?: string;
+  /** The plan's format (profile) and why it was chosen. */
+  profile?: AnalysisProfile;
   /** `--fix` would change the file (a cached result of such a file is not reused by `--fix`). */
   fixable: boolean;
 }

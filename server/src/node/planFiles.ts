@@ -37,7 +37,8 @@ export async function findPlanFiles(
     caseSensitiveMatch: false,
   });
   const plans: string[] = [];
-  for (const path of found.sort()) if (await isPlanFile(path, config, { root, folder, facts })) plans.push(resolve(path));
+  for (const path of found.sort())
+    if (await isPlanFile(path, config, { root, folder, facts })) plans.push(resolve(path));
   return plans;
 }
 

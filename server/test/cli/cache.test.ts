@@ -42,7 +42,7 @@ test('check --cache: cached output equals uncached output, in every format', asy
   }
 });
 
-test('check --cache: a result is reused until content, configuration or template change', async () => {
+test('check --cache: a result is reused until content, configuration, template or profile inputs change', async () => {
   const template = readFileSync(join(__dirname, '../../templates/implementation-plan.md'), 'utf8');
   const ws = workspace({ 'plan.md': ERROR_PLAN, 'other-plan.md': ERROR_PLAN, 'template.md': template });
   const cacheFile = join(ws.dir, 'cache', '.planmarkcache');
@@ -69,6 +69,15 @@ test('check --cache: a result is reused until content, configuration or template
     const templated = await check('--template', 'template.md');
     assert.doesNotMatch(templated.stdout, new RegExp(MARK), 'another template text invalidates every result');
     assert.doesNotMatch(templated.stdout, /missing-section/);
+
+    markCache(cacheFile);
+    writeFileSync(join(ws.dir, 'spec.md'), '# Spec\n\n## User Stories\n');
+    const profiled = await check('--template', 'template.md');
+    assert.doesNotMatch(
+      profiled.stdout,
+      new RegExp(MARK),
+      'a file profiles read (spec.md beside the plan) is in the key',
+    );
   } finally {
     ws.cleanup();
   }
@@ -113,6 +122,7 @@ test('CheckCache: another planmark version does not reuse a result', () => {
       text: SAMPLE_TEXT,
       bom: false,
       settings: { config: DEFAULT_CONFIG, templateText: 'template' },
+      profile: {},
       fix: false,
     };
     const analysis = { findings: [], outline: { done: 1, total: 2 }, fixable: false };

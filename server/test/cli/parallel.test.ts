@@ -15,6 +15,7 @@ const job = (chars: number): Job => ({
   text: 'x'.repeat(chars),
   bom: false,
   settings: { config: DEFAULT_CONFIG, templateText: '' },
+  profile: {},
   fix: false,
 });
 
