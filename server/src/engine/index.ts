@@ -16,7 +16,14 @@ export type { Finding, FixData, Severity, TextEditData } from './findings';
 export { SEVERITIES } from './findings';
 export { LineIndex, type Position, type Range } from './lineIndex';
 export { applyEdits } from './edits';
-export type { Outline, OutlineSection, OutlineTask, Progress } from './outline';
+export {
+  progressExtras,
+  taskMarkerText,
+  type Outline,
+  type OutlineSection,
+  type OutlineTask,
+  type Progress,
+} from './outline';
 export type { PlanModel } from './model';
 export { RULES, RULE_IDS, RULES_DOC, ruleDocsUrl } from './rules';
 export { isPlanDocument, isTemplatePath, type PlanSelection } from './planFiles';
@@ -24,7 +31,7 @@ export { unparsedPieces, parsePieces } from './markdown';
 export { PieceCache, type ParsedPiece } from './pieceCache';
 export { fixAllChoices, fixAllEdits, fixAllText } from './fixAll';
 export { buildDependencyGraph, type DependencyGraph, type DependencyRef } from './dependencies';
-export type { Section, Span, TaskItem, TaskBlock } from './model';
+export type { Section, Span, TaskItem, TaskBlock, TaskState } from './model';
 export { parseEstimate } from './estimate';
 export { formatHours } from './hours';
 export { sectionLevels } from './rules/sections';

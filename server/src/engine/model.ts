@@ -36,9 +36,19 @@ export interface Field extends Span {
   valueSpan: Span;
 }
 
+/**
+ * Where a task stands: `[ ]` open, `[x]` done, `[-]` / `[/]` in progress, any
+ * other marker unknown (counted as not done, and reported).
+ */
+export type TaskState = 'open' | 'done' | 'in-progress' | 'unknown';
+
 export interface TaskItem extends Span {
+  /** Done (`[x]`); every other state counts as not done. */
   checked: boolean;
-  /** The `[ ]` / `[x]` marker itself. */
+  state: TaskState;
+  /** `- [ ]*`: an optional task, counted apart from the plan's progress. */
+  optional: boolean;
+  /** The `[ ]` / `[x]` / `[-]` marker itself. */
   checkbox: Span;
   /** Plain text of the item's first line (after the checkbox). */
   text: string;
@@ -79,11 +89,13 @@ export interface BracketText extends Span {
   inCode: boolean;
 }
 
-/** A list-like line that was probably meant as a task but is not one. */
+/** A list-like line that was probably meant as a task but is not one, or a task with a marker planmark does not know. */
 export interface MalformedCheckbox extends Span {
-  /** The corrected line prefix, e.g. `- [ ] `. */
-  replacement: string;
+  /** The corrected line prefix, e.g. `- [ ] `, when what was meant is certain. */
+  replacement?: string;
   found: string;
+  /** The line is a task (with an unknown marker, so not done); otherwise it is not tracked at all. */
+  tracked: boolean;
 }
 
 export interface PlanModel {

@@ -76,6 +76,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanModel {
         end: m.end + d,
         replacement: m.replacement,
         found: m.found,
+        tracked: m.tracked,
       });
     for (const label of facts.definitions) definitions.add(label);
   });
@@ -159,7 +160,9 @@ function toTask(t: TaskFacts, d: number, chunkTasks: TaskItem[], model: PlanMode
   const item: TaskItem = {
     start: t.start + d,
     end: t.end + d,
-    checked: t.checked,
+    checked: t.state === 'done',
+    state: t.state,
+    optional: t.optional,
     checkbox: shift(t.checkbox, d),
     text: t.text,
     id: t.id,
