@@ -58,7 +58,7 @@ export function scanMalformedCheckboxes(text: string, codeSpans: Span[]): Malfor
     // The match may have consumed one character after `]` (`next`): keep it out of the span.
     const end = m.index + whole.length - next.length;
     const task = bullet === undefined ? undefined : taskMarker(text.slice(start, lineEnd(text, end)));
-    const diagnosis = task ? trackedDiagnosis(bullet!, task.state, inner) : diagnose(bullet, gap ?? '', inner, next);
+    const diagnosis = task ? trackedDiagnosis(bullet, task.state, inner) : diagnose(bullet, gap ?? '', inner, next);
     if (!diagnosis || code.contains(start)) continue;
     found.push({ start, end, ...diagnosis, found: text.slice(start, end) });
   }
