@@ -17,6 +17,7 @@ export { SEVERITIES } from './findings';
 export { LineIndex, type Position, type Range } from './lineIndex';
 export { applyEdits } from './edits';
 export {
+  noProgress,
   progressExtras,
   taskMarkerText,
   type Outline,

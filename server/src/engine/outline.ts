@@ -153,8 +153,9 @@ function progressOfTask(t: OutlineTask): Progress[] {
   return [own, ...children];
 }
 
-function sum(parts: Progress[]): Progress {
-  const total: Progress = {
+/** Progress of nothing: no tasks, no hours. */
+export function noProgress(): Progress {
+  return {
     done: 0,
     total: 0,
     inProgress: 0,
@@ -164,6 +165,10 @@ function sum(parts: Progress[]): Progress {
     remainingHours: 0,
     unestimated: 0,
   };
+}
+
+function sum(parts: Progress[]): Progress {
+  const total = noProgress();
   for (const p of parts) {
     total.done += p.done;
     total.total += p.total;

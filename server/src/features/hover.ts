@@ -1,6 +1,6 @@
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
 import type { TaskItem } from '../engine';
-import { progressExtras, RULES, formatHours, ruleDocsUrl } from '../engine';
+import { noProgress, progressExtras, RULES, formatHours, ruleDocsUrl } from '../engine';
 import {
   allSections,
   dependencies,
@@ -95,16 +95,7 @@ function sectionHover(m: ModelledDocument, offset: number): string | undefined {
   if (!section) return undefined;
   const totals = outlineSection(m, section);
   if (section.heading.phase === undefined && !totals) return undefined;
-  const p = totals ?? {
-    done: 0,
-    total: 0,
-    inProgress: 0,
-    optionalDone: 0,
-    optionalTotal: 0,
-    estimateHours: 0,
-    remainingHours: 0,
-    unestimated: 0,
-  };
+  const p = totals ?? noProgress();
   const placeholders = m.analysis.findings.filter((f) => {
     if (f.rule !== 'unfilled-placeholder') return false;
     const o = m.analysis.lines.offset(f.range.start);
