@@ -2,6 +2,10 @@ import type { BracketText, Span } from './model';
 
 // Non-nested, single-line, bounded: linear even on thousands of unclosed brackets.
 const BRACKET = /\[([^[\]\r\n]{1,300})\]/g;
+// `{{NAME}}`: a template engine's slot.
+const MUSTACHE = /\{\{([^{}\r\n]{1,100})\}\}/g;
+// spec-kit's marker for an open question, written without brackets.
+const CLARIFY = /NEEDS CLARIFICATION/g;
 
 /** A bracketed text, and the label that makes it a link if the document defines it. */
 export interface BracketCandidate extends BracketText {
@@ -10,11 +14,14 @@ export interface BracketCandidate extends BracketText {
 
 /**
  * Every `[…]` in the source that is text: not a link, image, footnote, wiki link
- * or checkbox marker. Brackets inside code, HTML or front matter are kept and
- * marked `inCode`, because a template placeholder left in a code block is still
- * a placeholder. The parser sees one section at a time, so a reference to a
- * definition in another section looks like text here: `label` is the reference
- * label to look up among all the document's definitions.
+ * or checkbox marker; every `{{…}}`; and each `NEEDS CLARIFICATION` outside
+ * brackets that marks an open question (it fills its slot, or a `:` and the
+ * question follow) rather than talking about such markers. Brackets inside code,
+ * HTML or front matter are kept and marked `inCode`, because a template
+ * placeholder left in a code block is still a placeholder. The parser sees one
+ * section at a time, so a reference to a definition in another section looks
+ * like text here: `label` is the reference label to look up among all the
+ * document's definitions. Candidates come in document order.
  */
 export function bracketCandidates(text: string, codeSpans: Span[], linkSpans: Span[]): BracketCandidate[] {
   const found: BracketCandidate[] = [];
@@ -28,10 +35,76 @@ export function bracketCandidates(text: string, codeSpans: Span[], linkSpans: Sp
     if (/^[ xX]$/.test(inner) || inner.startsWith('^')) continue;
     if (text[start - 1] === '!' || (text[start - 1] === '[' && text[end] === ']')) continue;
     const inCode = code.contains(start);
+    if (!inCode && (links.contains(start) || quoted(text, start, end))) continue;
+    const label = inCode ? undefined : referenceLabel(text, end, inner);
+    found.push({ start, end, text: m[0], inCode, slot: fillsSlot(text, start, end), label });
+  }
+  const more = [...mustaches(text, codeSpans, linkSpans), ...clarifications(text, codeSpans, found)];
+  if (more.length === 0) return found;
+  return [...found, ...more].sort((a, b) => a.start - b.start);
+}
+
+function mustaches(text: string, codeSpans: Span[], linkSpans: Span[]): BracketCandidate[] {
+  const found: BracketCandidate[] = [];
+  const code = new SpanCursor(codeSpans);
+  const links = new SpanCursor(linkSpans);
+  MUSTACHE.lastIndex = 0;
+  for (let m = MUSTACHE.exec(text); m; m = MUSTACHE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const inCode = code.contains(start);
     if (!inCode && links.contains(start)) continue;
-    found.push({ start, end, text: m[0], inCode, label: inCode ? undefined : referenceLabel(text, end, inner) });
+    found.push({ start, end, text: m[0], inCode, slot: fillsSlot(text, start, end) });
   }
   return found;
+}
+
+/** `NEEDS CLARIFICATION` as a marker: not in code, not inside brackets (those are bracket candidates). */
+function clarifications(text: string, codeSpans: Span[], brackets: BracketCandidate[]): BracketCandidate[] {
+  const found: BracketCandidate[] = [];
+  const code = new SpanCursor(codeSpans);
+  const bracketed = new SpanCursor(brackets);
+  CLARIFY.lastIndex = 0;
+  for (let m = CLARIFY.exec(text); m; m = CLARIFY.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (code.contains(start) || bracketed.contains(start)) continue;
+    const slot = fillsSlot(text, start, end);
+    if (!slot && !/^:[ \t]*\S/.test(text.slice(end, end + 3))) continue;
+    found.push({ start, end, text: m[0], inCode: false, slot });
+  }
+  return found;
+}
+
+// What may stand before a text that fills its slot, from the line's start or a
+// `|` (a table cell, or `**Branch**: … | **Date**: …`): quote markers, a heading's
+// hashes, a bullet, a checkbox, then a label: `**Owner**:`, `Owner:`, a heading's
+// `Feature 1:` or `Phase 2 —`; and emphasis around the text itself.
+const LABEL = String.raw`(?:\*\*[^*\r\n]{1,60}?\*\*:?|__[^_\r\n]{1,60}?__:?|\p{L}[\p{L}\p{N} /&'().-]{0,60}:|\p{L}[\p{L} ]{0,40}\p{N}+[ \t]+[-–—])`;
+const SLOT_BEFORE = new RegExp(
+  String.raw`^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+)?(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\]\*?[ \t]+)?(?:${LABEL}[ \t]*)?[*_]{0,2}$`,
+  'u',
+);
+const SLOT_AFTER = /^[*_]{0,2}[ \t]*[.,;:!?]?[ \t]*#*[ \t]*$/;
+
+/**
+ * Does the text at start..end fill a whole slot: a paragraph line, a list item,
+ * a table cell, a field's value, a heading's name? Then it stands for content,
+ * where bracketed text inside a sentence is prose.
+ */
+export function fillsSlot(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r' && text[from - 1] !== '|') from--;
+  let to = end;
+  while (to < text.length && text[to] !== '\n' && text[to] !== '\r' && text[to] !== '|') to++;
+  return SLOT_AFTER.test(text.slice(end, to)) && SLOT_BEFORE.test(text.slice(from, start));
+}
+
+/** `"[e.g., …]"`: a placeholder quoted in prose is talked about, not left unfilled. */
+function quoted(text: string, start: number, end: number): boolean {
+  const open = text[start - 1];
+  const close = text[end];
+  return (open === '"' && close === '"') || (open === '“' && close === '”') || (open === "'" && close === "'");
 }
 
 /** `[label]`, `[label][]` and `[text][label]` are links when the label is defined. */

@@ -106,7 +106,11 @@ export class PlanEngine {
       const resolved = resolveProfile(profile, { schema: this.template, source: this.templateSource }, facts, settings);
       entry = {
         profile: resolved,
-        placeholders: new PlaceholderMatcher(resolved.schema.placeholders, this.config.placeholderPatterns),
+        placeholders: new PlaceholderMatcher(
+          resolved.schema.placeholders,
+          this.config.placeholderPatterns,
+          resolved.schema.codePlaceholders,
+        ),
       };
       this.resolved.set(key, entry);
     }

@@ -81,12 +81,17 @@ export interface Table extends Span {
   section?: Section;
 }
 
-/** A bracketed span such as `[FEATURE_NAME]`, not a link, image, footnote or checkbox. */
+/**
+ * Text that may be a placeholder: a bracketed span such as `[FEATURE_NAME]` (not a
+ * link, image, footnote or checkbox), a `{{NAME}}`, or spec-kit's bare `NEEDS CLARIFICATION`.
+ */
 export interface BracketText extends Span {
   /** The text including brackets. */
   text: string;
   /** Inside inline code, a code block, HTML or front matter. */
   inCode: boolean;
+  /** It fills a whole slot: a paragraph line, a list item, a table cell, a field's value, a heading's name. */
+  slot: boolean;
 }
 
 /** A list-like line that was probably meant as a task but is not one, or a task with a marker planmark does not know. */

@@ -67,7 +67,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanModel {
     for (const t of facts.tasks) tasks.push(toTask(t, d, tasks, model));
     for (const t of facts.tables) model.tables.push(shiftTable(t, d));
     for (const b of facts.brackets) {
-      brackets.push({ start: b.start + d, end: b.end + d, text: b.text, inCode: b.inCode });
+      brackets.push({ start: b.start + d, end: b.end + d, text: b.text, inCode: b.inCode, slot: b.slot });
       labels.push(b.label);
     }
     for (const m of facts.malformedCheckboxes)

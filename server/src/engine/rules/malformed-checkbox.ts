@@ -20,8 +20,9 @@ export const malformedCheckbox: Rule = {
               {
                 title: `Change to "${write}"`,
                 preferred: true,
-                // A syntax slip has one certain meaning; an unknown marker's meaning (`[~]`) is the author's to choose.
-                safe: !inHeading && !m.tracked,
+                // A syntax slip, or a done mark (`[v]`, `[✓]`), has one certain meaning; turning
+                // an unknown marker into `[ ]` (`[~]` blocked?) drops what the author meant.
+                safe: !inHeading && (!m.tracked || write.endsWith('[x]') || write.endsWith('[X]')),
                 edits: [{ span: m, newText: m.replacement! }],
               },
             ]
