@@ -32,7 +32,8 @@ export function bracketCandidates(text: string, codeSpans: Span[], linkSpans: Sp
     const start = m.index;
     const end = start + m[0].length;
     const inner = m[1];
-    if (/^[ xX]$/.test(inner) || inner.startsWith('^')) continue;
+    // Checkbox markers, footnotes (`[^1]`), GitHub alerts (`> [!NOTE]`).
+    if (/^[ xX]$/.test(inner) || inner.startsWith('^') || inner.startsWith('!')) continue;
     if (text[start - 1] === '!' || (text[start - 1] === '[' && text[end] === ']')) continue;
     const inCode = code.contains(start);
     if (!inCode && (links.contains(start) || quoted(text, start, end))) continue;

@@ -58,7 +58,10 @@ export function scanMalformedCheckboxes(text: string, codeSpans: Span[]): Malfor
     // The match may have consumed one character after `]` (`next`): keep it out of the span.
     const end = m.index + whole.length - next.length;
     const task = bullet === undefined ? undefined : taskMarker(text.slice(start, lineEnd(text, end)));
-    const diagnosis = task ? trackedDiagnosis(bullet, task.state, inner) : diagnose(bullet, gap ?? '', inner, next);
+    const rest = text.slice(end, lineEnd(text, end));
+    const diagnosis = task
+      ? trackedDiagnosis(bullet, task.state, inner)
+      : diagnose(bullet, gap ?? '', inner, next, rest);
     if (!diagnosis || code.contains(start)) continue;
     found.push({ start, end, ...diagnosis, found: text.slice(start, end) });
   }
@@ -75,7 +78,13 @@ function trackedDiagnosis(bullet: string, state: TaskState, inner: string): Diag
 }
 
 /** What is wrong with a line that is no task item, or undefined when it is no checkbox at all. */
-function diagnose(bullet: string | undefined, gap: string, inner: string, next: string): Diagnosis | undefined {
+function diagnose(
+  bullet: string | undefined,
+  gap: string,
+  inner: string,
+  next: string,
+  rest: string,
+): Diagnosis | undefined {
   // `[text](url)`, `[x]: definition`, `[label]` text: links and ordinary brackets;
   // `[ ]*` without text: Kiro's optional marker, or emphasis, never a checkbox to fix.
   if (next === '(' || next === ':' || next === '[' || next === '*') return undefined;
@@ -83,8 +92,9 @@ function diagnose(bullet: string | undefined, gap: string, inner: string, next: 
   if (mark === undefined) return undefined;
   const markerText = `[${mark}]`;
   if (bullet === undefined) {
-    // A bare `[ ] text` at the start of a line.
+    // A bare `[ ] text` at the start of a line; `[x] --> done` explains the markers instead.
     if (next !== ' ' && next !== '\t') return undefined;
+    if (/^[ \t]*(?:-+>|=+>?|→|⇒|:|[-–—][ \t])/.test(rest)) return undefined;
     return { tracked: false, replacement: `- ${markerText}` };
   }
   const wellFormed = gap.length > 0 && inner === mark && (next === '' || next === ' ' || next === '\t');
