@@ -75,8 +75,9 @@ test('outline and check text: in-progress, optional and unknown tasks', async ()
   try {
     const outline = await run(['outline', 'tasks.md'], ws.dir);
     assert.equal(outline.code, 0, outline.stderr);
-    assert.deepEqual(outline.stdout.split('\n').slice(0, 6), [
+    assert.deepEqual(outline.stdout.split('\n').slice(0, 7), [
       'States  1/3 (33%) · 1 in progress · optional 0/1 · 0h, 0h left',
+      '  profile checklist: it follows no known plan format',
       '  Phase 1: Build  1/3 · 1 in progress · optional 0/1 · 0h',
       '    [x] Done',
       '    [-] Started',
