@@ -14,9 +14,27 @@ export function remaining(p: Pick<Progress, 'remainingHours' | 'unestimated'>): 
   return p.remainingHours === 0 && p.unestimated > 0 ? '—' : hours(p.remainingHours);
 }
 
-/** "3/12 · 24h" (the estimate only when there is one). */
+/** "3/12 · 2 in progress · optional 1/4 · 24h" (each extra only when there is one). */
 export function progressText(p: Progress): string {
-  return p.estimateHours > 0 ? `${p.done}/${p.total} · ${hours(p.estimateHours)}` : `${p.done}/${p.total}`;
+  return [`${p.done}/${p.total}`, ...progressExtras(p), ...(p.estimateHours > 0 ? [hours(p.estimateHours)] : [])].join(
+    ' · ',
+  );
+}
+
+/**
+ * `2 in progress`, `optional 1/4`, when there are any. The same words as the
+ * engine's progressExtras (the CLI and code lens): the client bundle takes no engine code.
+ */
+export function progressExtras(p: Progress): string[] {
+  const extras: string[] = [];
+  if (p.inProgress > 0) extras.push(`${p.inProgress} in progress`);
+  if (p.optionalTotal > 0) extras.push(`optional ${p.optionalDone}/${p.optionalTotal}`);
+  return extras;
+}
+
+/** Every required task done; a group of optional tasks only is complete when they are all done. */
+export function isComplete(p: Progress): boolean {
+  return p.done === p.total && (p.total > 0 || p.optionalDone === p.optionalTotal);
 }
 
 /** "1 warning", "2 warnings": counts read as sentences, for screen readers too. */

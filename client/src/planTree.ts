@@ -4,7 +4,7 @@
 // then refreshes the view, the status bar and the code lens together.
 import * as vscode from 'vscode';
 import type { Outline, OutlineSection, OutlineTask } from '../../server/src/protocol';
-import { cell, estimate, hours, progressText, remaining } from './format';
+import { cell, estimate, hours, isComplete, progressText, remaining } from './format';
 import type { Outlines } from './outlines';
 import { markReadiness } from './graph/readinessMark';
 
@@ -163,7 +163,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
 
   private sectionNodes(uri: vscode.Uri, sections: OutlineSection[], parent: SectionNode | undefined): SectionNode[] {
     return sections
-      .filter((s) => !this.hideCompleted || s.done < s.total)
+      .filter((s) => !this.hideCompleted || !isComplete(s))
       .map((section, i) => ({
         kind: 'section' as const,
         id: `${parent?.id ?? uri.toString()}/s${i}:${section.title}`,
@@ -190,13 +190,13 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
     // Open work shows; finished sections fold away (VS Code then remembers what the author folds).
     const item = new vscode.TreeItem(
       s.title,
-      s.done < s.total ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      isComplete(s) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
     );
     item.id = node.id;
     item.description = progressText(s);
     item.iconPath = new vscode.ThemeIcon(
-      s.done === s.total ? 'pass-filled' : s.phase !== undefined ? 'milestone' : 'list-tree',
-      s.done === s.total ? new vscode.ThemeColor('testing.iconPassed') : undefined,
+      isComplete(s) ? 'pass-filled' : s.phase !== undefined ? 'milestone' : 'list-tree',
+      isComplete(s) ? new vscode.ThemeColor('testing.iconPassed') : undefined,
     );
     item.contextValue = 'section';
     const tip = new vscode.MarkdownString(`**${s.title}**\n\n`);
@@ -215,18 +215,23 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
       t.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
     );
     item.id = node.id;
+    const words = stateWords(t);
     item.checkboxState = {
       state: t.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
       tooltip: t.checked ? 'Mark as not done' : 'Mark as done',
-      accessibilityInformation: { label: t.checked ? 'done' : 'not done' },
+      accessibilityInformation: { label: [t.checked ? 'done' : 'not done', ...words].join(', ') },
     };
     // The id once: in the description only when the label does not already show it ("T001 Create …").
     const id = t.id && !(t.text || '').includes(t.id) ? t.id : undefined;
+    // The checkbox says done or not; the icon says what else the marker says.
+    const icon = STATE_ICONS[t.state] ?? (t.optional ? OPTIONAL_ICON : undefined);
+    if (icon) item.iconPath = icon;
     item.description =
-      [id, t.estimateHours !== undefined ? hours(t.estimateHours) : undefined].filter(Boolean).join(' · ') || undefined;
+      [id, ...words, t.estimateHours !== undefined ? hours(t.estimateHours) : undefined].filter(Boolean).join(' · ') ||
+      undefined;
     item.contextValue = t.checked ? 'task.done' : 'task';
     const tip = new vscode.MarkdownString(
-      `${t.checked ? '$(pass-filled)' : '$(circle-large-outline)'} **${cell(t.text)}**`,
+      `${t.checked ? '$(pass-filled)' : `$(${icon?.id ?? 'circle-large-outline'})`} **${cell(t.text)}**${words.length > 0 ? ` (${words.join(', ')})` : ''}`,
       true,
     );
     const fields = Object.entries(t.fields ?? {});
@@ -274,11 +279,26 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
   }
 }
 
+// In progress and unknown markers get their own icon; an optional task (`- [ ]*`) one that says it may be skipped.
+const STATE_ICONS: Partial<Record<OutlineTask['state'], vscode.ThemeIcon>> = {
+  'in-progress': new vscode.ThemeIcon('play-circle', new vscode.ThemeColor('charts.blue')),
+  unknown: new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+};
+const OPTIONAL_ICON = new vscode.ThemeIcon('debug-step-over');
+
+/** What a task's state adds to done / not done: `in progress`, `unknown marker`, `optional`. */
+function stateWords(t: OutlineTask): string[] {
+  return [
+    t.state === 'in-progress' ? 'in progress' : t.state === 'unknown' ? 'unknown marker' : '',
+    t.optional ? 'optional' : '',
+  ].filter(Boolean);
+}
+
 function isDone(t: OutlineTask): boolean {
   return t.checked && t.children.every(isDone);
 }
 
-/** Flips `[ ]` ↔ `[x]` for each task: only the character between the brackets changes. */
+/** Sets `[x]` or `[ ]` for each task (from any marker, `[-]` too): only the character between the brackets changes. */
 export async function applyCheckboxEdit(
   changes: readonly { uri: vscode.Uri; task: OutlineTask; checked: boolean }[],
 ): Promise<boolean> {
@@ -288,8 +308,8 @@ export async function applyCheckboxEdit(
     const r = task.checkboxRange;
     const box = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
     // The outline may lag behind fast typing: never edit a range that no longer holds a checkbox.
-    if (!/^\[[ xX]\]$/.test(doc.getText(box))) return false;
-    edit.replace(uri, new vscode.Range(box.start.translate(0, 1), box.start.translate(0, 2)), checked ? 'x' : ' ');
+    if (!/^\[[^\]\r\n]{1,2}\]$/.test(doc.getText(box))) return false;
+    edit.replace(uri, new vscode.Range(box.start.translate(0, 1), box.end.translate(0, -1)), checked ? 'x' : ' ');
   }
   return vscode.workspace.applyEdit(edit);
 }

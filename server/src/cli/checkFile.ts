@@ -79,7 +79,13 @@ export function summarize(analysis: Analysis): FileAnalysis {
   }));
   return {
     findings,
-    outline: { done: analysis.outline.done, total: analysis.outline.total },
+    outline: {
+      done: analysis.outline.done,
+      total: analysis.outline.total,
+      inProgress: analysis.outline.inProgress,
+      optionalDone: analysis.outline.optionalDone,
+      optionalTotal: analysis.outline.optionalTotal,
+    },
     ...(analysis.skipped === undefined ? {} : { skipped: analysis.skipped }),
     ...(analysis.profile === undefined ? {} : { profile: analysis.profile }),
     fixable: analysis.skipped === undefined && fixAllChoices(analysis).length > 0,

@@ -1,4 +1,11 @@
-import { formatHours, type Outline, type OutlineSection, type OutlineTask } from '../engine';
+import {
+  formatHours,
+  progressExtras,
+  taskMarkerText,
+  type Outline,
+  type OutlineSection,
+  type OutlineTask,
+} from '../engine';
 import { analyzeFile } from './analyzeFile';
 import type { Io, SettingsFlags } from './io';
 
@@ -25,21 +32,27 @@ export async function runOutline(options: OutlineOptions, io: Io): Promise<numbe
   return 0;
 }
 
-/** An indented tree: sections with `done/total · Nh`, tasks as `[x]` / `[ ]` with their estimates. */
+/** An indented tree: sections with `done/total · Nh`, tasks as `[x]` / `[ ]` / `[-]` (`*` optional) with their estimates. */
 export function formatOutline(outline: Outline): string {
   const lines: string[] = [];
   const title = outline.title ?? '(untitled plan)';
+  const extras = progressExtras(outline)
+    .map((e) => ` · ${e}`)
+    .join('');
   lines.push(
-    `${title}  ${outline.done}/${outline.total} (${outline.percent}%) · ${formatHours(outline.estimateHours)}, ${formatHours(outline.remainingHours)} left`,
+    `${title}  ${outline.done}/${outline.total} (${outline.percent}%)${extras} · ${formatHours(outline.estimateHours)}, ${formatHours(outline.remainingHours)} left`,
   );
   if (outline.profile) lines.push(`  profile ${outline.profile.id}: ${outline.profile.reason}`);
   const task = (t: OutlineTask, depth: number) => {
     const estimate = t.estimateHours === undefined ? '' : ` · ${formatHours(t.estimateHours)}`;
-    lines.push(`${indent(depth)}[${t.checked ? 'x' : ' '}] ${t.text}${estimate}`);
+    lines.push(`${indent(depth)}${taskMarkerText(t)} ${t.text}${estimate}`);
     for (const c of t.children) task(c, depth + 1);
   };
   const section = (s: OutlineSection, depth: number) => {
-    lines.push(`${indent(depth)}${s.title}  ${s.done}/${s.total} · ${formatHours(s.estimateHours)}`);
+    const extras = progressExtras(s)
+      .map((e) => ` · ${e}`)
+      .join('');
+    lines.push(`${indent(depth)}${s.title}  ${s.done}/${s.total}${extras} · ${formatHours(s.estimateHours)}`);
     for (const t of s.tasks) task(t, depth + 1);
     for (const c of s.children) section(c, depth + 1);
   };

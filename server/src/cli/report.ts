@@ -1,4 +1,4 @@
-import type { AnalysisProfile, Finding, Severity } from '../engine';
+import type { AnalysisProfile, Finding, Progress, Severity } from '../engine';
 import type { Target, TargetProblem } from './files';
 
 // What `planmark check` found, as every output format reads it. Only what the
@@ -11,9 +11,12 @@ export interface ReportedFinding extends Omit<Finding, 'fixes'> {
   context: string;
 }
 
+/** The counts of an outline that the reports print. */
+export type ReportedProgress = Pick<Progress, 'done' | 'total' | 'inProgress' | 'optionalDone' | 'optionalTotal'>;
+
 export interface FileAnalysis {
   findings: ReportedFinding[];
-  outline: { done: number; total: number };
+  outline: ReportedProgress;
   /** Why validation was skipped (too large, too deeply nested), if it was. */
   skipped?: string;
   /** The plan's format (profile) and why it was chosen. */

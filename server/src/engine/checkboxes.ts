@@ -1,56 +1,117 @@
 import { SpanCursor } from './brackets';
-import type { MalformedCheckbox, Span } from './model';
+import type { MalformedCheckbox, Span, TaskState } from './model';
+
+// Task markers beyond GFM's `[ ]` / `[x]`, and list-like lines that were meant
+// as tasks but are not one. One table of markers serves both, so that a line the
+// model tracks as a task and a line this rule reports never disagree.
 
 // A list-like line start: indentation or quote markers, then a bullet (maybe
 // glued to the bracket), then a bracket pair with at most three characters.
-const CANDIDATE = /^([ \t>]*)(?:([*+-]|\d{1,9}[.)])([ \t]*))?\[([^\]\r\n]{0,3})\](.?)/gm;
-// Marks people use that GFM does not know: "done" ones become [x], "in progress" ones [ ].
+const CANDIDATE = /^([ \t>]*)(?:([*+-]|\d{1,9}[.)])([ \t]*))?\[([^\]\r\n]{0,3})\](.?)/gmu;
+// Marks people use that GFM does not know: "done" ones become [x], "open" ones [ ].
 const DONE_MARKS = new Set(['v', 'V', '✓', '✔', '☑', '✅', '*', '+']);
-const OPEN_MARKS = new Set(['o', 'O', '/', '-', '~', '.']);
+const OPEN_MARKS = new Set(['o', 'O', '~', '.']);
+// In progress, as Kiro, Spec Workflow, Obsidian Tasks and Todo+ write it.
+const IN_PROGRESS_MARKS = new Set(['-', '/']);
 
-/** Lines meant as task items that GFM does not read as one: `- []`, `-[ ]`, `- [ x]`, `- [v]`, `[ ] text`. */
+/**
+ * The state a one-character marker between a bullet's brackets gives its task:
+ * `[ ]` open, `[x]` done, `[-]` / `[/]` in progress, a symbol (`[~]`, `[?]`, `[✓]`)
+ * unknown (tracked as not done, and reported), a letter or digit nothing: `[P]`
+ * and `[1]` are tags and references.
+ */
+export function markerState(mark: string): TaskState | undefined {
+  if (mark === ' ') return 'open';
+  if (mark === 'x' || mark === 'X') return 'done';
+  if (IN_PROGRESS_MARKS.has(mark)) return 'in-progress';
+  if (DONE_MARKS.has(mark) || OPEN_MARKS.has(mark)) return 'unknown';
+  if (/^[\p{P}\p{S}]$/u.test(mark) && mark !== '[' && mark !== '^') return 'unknown';
+  return undefined;
+}
+
+/**
+ * A task item's marker after its bullet, in the item's own source: `[?]` then an
+ * optional `*` (Kiro's optional task), then a blank and text. Undefined when the
+ * item is not a task. `offset` is where the `[` starts within `source`.
+ */
+export function taskMarker(
+  source: string,
+): { state: TaskState; optional: boolean; offset: number; length: number } | undefined {
+  const m = /^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)\[([^\]\r\n])\](\*?)[ \t]+\S/u.exec(source);
+  const state = m ? markerState(m[2]) : undefined;
+  if (!m || !state) return undefined;
+  return { state, optional: m[3] === '*', offset: m[1].length, length: m[2].length + 2 };
+}
+
+/**
+ * Lines meant as task items that are not a tracked task: `- []`, `-[ ]`, `- [ x]`,
+ * `[ ] text`; and task items whose marker planmark does not know (`- [~] text`),
+ * which are tracked as not done but reported all the same.
+ */
 export function scanMalformedCheckboxes(text: string, codeSpans: Span[]): MalformedCheckbox[] {
   const found: MalformedCheckbox[] = [];
   const code = new SpanCursor(codeSpans);
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
-    if (m[0].length === 0) {
-      CANDIDATE.lastIndex++;
-      continue;
-    }
     const [whole, indent, bullet, gap, inner, next] = m;
-    const fixed = diagnose(bullet, gap ?? '', inner, next);
-    if (!fixed) continue;
     const start = m.index + indent.length;
     // The match may have consumed one character after `]` (`next`): keep it out of the span.
     const end = m.index + whole.length - next.length;
-    if (code.contains(start)) continue;
-    found.push({ start, end, replacement: fixed, found: text.slice(start, end) });
+    const task = bullet === undefined ? undefined : taskMarker(text.slice(start, lineEnd(text, end)));
+    const rest = text.slice(end, lineEnd(text, end));
+    const diagnosis = task
+      ? trackedDiagnosis(bullet, task.state, inner)
+      : diagnose(bullet, gap ?? '', inner, next, rest);
+    if (!diagnosis || code.contains(start)) continue;
+    found.push({ start, end, ...diagnosis, found: text.slice(start, end) });
   }
   return found;
 }
 
-/** The corrected marker, or undefined when the line is fine or not a checkbox at all. */
-function diagnose(bullet: string | undefined, gap: string, inner: string, next: string): string | undefined {
-  // `[text](url)`, `[x]: definition`, `[label]` text: links and ordinary brackets.
-  if (next === '(' || next === ':' || next === '[') return undefined;
+type Diagnosis = Pick<MalformedCheckbox, 'replacement' | 'tracked'>;
+
+/** A task item the model tracks: only an unknown marker is worth a word (with a fix when its meaning is clear). */
+function trackedDiagnosis(bullet: string, state: TaskState, inner: string): Diagnosis | undefined {
+  if (state !== 'unknown') return undefined;
+  const mark = markFor(inner);
+  return { tracked: true, replacement: mark === undefined ? undefined : `${bullet} [${mark}]` };
+}
+
+/** What is wrong with a line that is no task item, or undefined when it is no checkbox at all. */
+function diagnose(
+  bullet: string | undefined,
+  gap: string,
+  inner: string,
+  next: string,
+  rest: string,
+): Diagnosis | undefined {
+  // `[text](url)`, `[x]: definition`, `[label]` text: links and ordinary brackets;
+  // `[ ]*` without text: Kiro's optional marker, or emphasis, never a checkbox to fix.
+  if (next === '(' || next === ':' || next === '[' || next === '*') return undefined;
   const mark = markFor(inner);
   if (mark === undefined) return undefined;
   const markerText = `[${mark}]`;
   if (bullet === undefined) {
-    // A bare `[ ] text` at the start of a line.
+    // A bare `[ ] text` at the start of a line; `[x] --> done` explains the markers instead.
     if (next !== ' ' && next !== '\t') return undefined;
-    return `- ${markerText}`;
+    if (/^[ \t]*(?:-+>|=+>?|→|⇒|:|[-–—][ \t])/.test(rest)) return undefined;
+    return { tracked: false, replacement: `- ${markerText}` };
   }
   const wellFormed = gap.length > 0 && inner === mark && (next === '' || next === ' ' || next === '\t');
   if (wellFormed) return undefined;
   // `- [v]` with nothing after it is more likely a list of letters than a task.
-  if (next === '' && (DONE_MARKS.has(inner) || OPEN_MARKS.has(inner))) return undefined;
+  if (next === '' && markerState(inner) !== undefined) return undefined;
   const space = next !== '' && next !== ' ' && next !== '\t' ? ' ' : '';
-  return `${bullet} ${markerText}${space}`;
+  return { tracked: false, replacement: `${bullet} ${markerText}${space}` };
 }
 
-/** What the brackets should hold: `[]`, `[  ]` → space; `[ x]` → x; `[v]`, `[✓]` → x; `[/]`, `[-]` → space. */
+function lineEnd(text: string, from: number): number {
+  const re = /\r|\n/g;
+  re.lastIndex = from;
+  return re.exec(text)?.index ?? text.length;
+}
+
+/** What the brackets should hold: `[]`, `[  ]` → space; `[ x]` → x; `[v]`, `[✓]` → x; `[o]`, `[~]` → space. */
 function markFor(inner: string): string | undefined {
   const trimmed = inner.trim();
   if (trimmed === '') return ' ';

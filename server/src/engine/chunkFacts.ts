@@ -1,10 +1,10 @@
 import type { Heading as MdHeading, ListItem, Nodes, Paragraph, Root, RootContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { bracketCandidates } from './brackets';
-import { scanMalformedCheckboxes } from './checkboxes';
+import { scanMalformedCheckboxes, taskMarker } from './checkboxes';
 import { fieldsIn } from './fields';
 import { claimsComplete, headingKey, phaseNumber } from './headings';
-import type { BracketText, Field, FrontMatter, Heading, MalformedCheckbox, Span, Table } from './model';
+import type { BracketText, Field, FrontMatter, Heading, MalformedCheckbox, Span, Table, TaskState } from './model';
 
 // What one parsed piece of the document says, with offsets relative to the
 // piece. Read once per piece and cached with its syntax tree, so that an edit
@@ -22,7 +22,8 @@ export type TopLevel =
   | { kind: 'other'; start: number };
 
 export interface TaskFacts extends Span {
-  checked: boolean;
+  state: TaskState;
+  optional: boolean;
   checkbox: Span;
   text: string;
   id?: string;
@@ -48,6 +49,18 @@ const LINK_TYPES = new Set(['link', 'linkReference', 'image', 'imageReference', 
 const TASK_ID = /^(?:[A-Z]{1,5}-?\d+(?:\.\d+)*|\d+(?:\.\d+)+)(?=$|[\s:.,;)\]*_—–-])/;
 const TASK_PREFIX_ID = /^task[\s-]+(\d+(?:\.\d+)*)\b/i;
 const TASK_LABEL = /^task\b[\s-]*(\d+(?:\.\d+)*)?[\s:]*$/i;
+
+// A task marker GFM leaves in the item's text, with Kiro's optional `*`.
+const MARKER_IN_TEXT = /^\[[^\]]{1,2}\]\*?[ \t]*/;
+
+interface ItemMarker {
+  state: TaskState;
+  optional: boolean;
+  /** Offset of the marker's `[` in the piece. */
+  offset: number;
+  /** GFM did not read the marker, so the item's text starts with it. */
+  inText: boolean;
+}
 
 /** The facts of a piece; `text` is the piece's own text, which `root` was parsed from (the caller caches them). */
 export function chunkFacts(text: string, root: Root): ChunkFacts {
@@ -101,7 +114,8 @@ class ChunkReader {
         kind: 'list',
         start,
         marker,
-        hasTask: node.children.some((item) => typeof item.checked === 'boolean'),
+        // `[-]`, `[ ]*` and other markers GFM does not read make task items too.
+        hasTask: node.children.some((item) => this.marker(item) !== undefined),
         fields: fieldsIn(this.text, this.span(node)),
       };
     }
@@ -128,38 +142,59 @@ class ChunkReader {
     if (LINK_TYPES.has(node.type)) this.linkSpans.push(this.span(node));
     if (node.type === 'table') this.facts.tables.push(this.table(node));
     let task = parentTask;
-    if (node.type === 'listItem' && typeof node.checked === 'boolean') task = this.task(node, parentTask);
+    if (node.type === 'listItem') {
+      const marker = this.marker(node);
+      if (marker) task = this.task(node, marker, parentTask);
+    }
     if ('children' in node) for (const child of node.children) this.walk(child, task);
   }
 
-  private task(node: ListItem, parent: number | undefined): number {
+  /**
+   * A list item's task marker: GFM's `[ ]` / `[x]`, or one GFM does not read
+   * (`[-]`, `[/]`, `[ ]*`, `[~]`), which the item's text then starts with.
+   */
+  private marker(node: ListItem): ItemMarker | undefined {
     const span = this.span(node);
-    const marker = /^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+(\[[ xX]\])/.exec(
-      this.text.slice(span.start, Math.min(span.end, span.start + 40)),
-    );
-    const checkboxStart = marker ? span.start + marker[0].length - 3 : span.start;
+    const found = taskMarker(this.text.slice(span.start, Math.min(span.end, span.start + 40)));
+    if (typeof node.checked === 'boolean') {
+      const gfm = { state: node.checked ? 'done' : 'open', optional: false, inText: false } as const;
+      return found ? { ...gfm, offset: span.start + found.offset } : { ...gfm, offset: span.start };
+    }
+    if (!found) return undefined;
+    return { state: found.state, optional: found.optional, inText: true, offset: span.start + found.offset };
+  }
+
+  private task(node: ListItem, marker: ItemMarker, parent: number | undefined): number {
+    const span = this.span(node);
     const first = node.children[0];
     const paragraph = first?.type === 'paragraph' ? first : undefined;
-    const firstLine = paragraph ? firstLineOf(toString(paragraph)).trim() : '';
+    let firstLine = paragraph ? firstLineOf(toString(paragraph)).trim() : '';
+    // GFM leaves a marker it does not know in the text: `[-] 2. Build`.
+    if (marker.inText) firstLine = firstLine.replace(MARKER_IN_TEXT, '');
     const task: TaskFacts = {
       ...span,
-      checked: node.checked === true,
-      checkbox: { start: checkboxStart, end: checkboxStart + 3 },
+      state: marker.state,
+      optional: marker.optional,
+      checkbox: { start: marker.offset, end: this.text.indexOf(']', marker.offset) + 1 },
       text: firstLine,
       parent,
     };
-    if (paragraph) task.block = this.block(node, paragraph);
+    if (paragraph) task.block = this.block(node, paragraph, marker.inText);
     task.id = taskId(task.block ? task.block.title : firstLine, firstLine);
     this.facts.tasks.push(task);
     return this.facts.tasks.length - 1;
   }
 
   /** `- [ ] **Task**: title` with its fields on following lines or in a nested list. */
-  private block(node: ListItem, paragraph: Paragraph): TaskFacts['block'] {
-    const strong = paragraph.children[0];
+  private block(node: ListItem, paragraph: Paragraph, markerInText: boolean): TaskFacts['block'] {
+    // After a marker GFM does not know, the paragraph starts with that marker's text.
+    const lead = paragraph.children[0];
+    const skip = markerInText && lead?.type === 'text' && MARKER_IN_TEXT.test(lead.value) ? 1 : 0;
+    if (skip && lead.type === 'text' && lead.value.replace(MARKER_IN_TEXT, '') !== '') return undefined;
+    const strong = paragraph.children[skip];
     if (strong?.type !== 'strong') return undefined;
     const label = toString(strong).trim();
-    const after = paragraph.children[1];
+    const after = paragraph.children[skip + 1];
     const afterText = after?.type === 'text' ? after.value : '';
     if (!TASK_LABEL.test(label) || (!label.endsWith(':') && !afterText.startsWith(':'))) return undefined;
     const strongSpan = this.span(strong);
@@ -177,6 +212,7 @@ class ChunkReader {
     }
     const numbered = TASK_LABEL.exec(label)?.[1];
     const title = firstLineOf(toString(paragraph))
+      .replace(skip ? MARKER_IN_TEXT : /^/, '')
       .slice(label.length)
       .replace(/^[ \t]*:?[ \t]*/, '')
       .trim();

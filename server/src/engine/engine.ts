@@ -6,7 +6,7 @@ import { LineIndex } from './lineIndex';
 import { SkippedError } from './markdown';
 import type { PieceCache } from './pieceCache';
 import type { BracketText, PlanModel } from './model';
-import { buildOutline, type Outline } from './outline';
+import { buildOutline, noProgress, type Outline } from './outline';
 import { parsePlan } from './parse';
 import { PlaceholderMatcher } from './placeholders';
 import { RULES } from './rules';
@@ -70,15 +70,7 @@ export interface AnalyzeOptions {
   profile?: ProfileChoice;
 }
 
-const EMPTY_OUTLINE: Outline = {
-  sections: [],
-  done: 0,
-  total: 0,
-  percent: 0,
-  estimateHours: 0,
-  remainingHours: 0,
-  unestimated: 0,
-};
+const EMPTY_OUTLINE: Outline = { sections: [], percent: 0, ...noProgress() };
 
 /** The plan engine for one template and one configuration. Pure: text in, analysis out. */
 export class PlanEngine {
@@ -122,7 +114,11 @@ export class PlanEngine {
       const resolved = resolveProfile(profile, { schema: this.template, source: this.templateSource }, facts, settings);
       entry = {
         profile: resolved,
-        placeholders: new PlaceholderMatcher(resolved.schema.placeholders, this.config.placeholderPatterns),
+        placeholders: new PlaceholderMatcher(
+          resolved.schema.placeholders,
+          this.config.placeholderPatterns,
+          resolved.schema.codePlaceholders,
+        ),
       };
       this.resolved.set(key, entry);
     }

@@ -16,7 +16,15 @@ export type { Finding, FixData, Severity, TextEditData } from './findings';
 export { SEVERITIES } from './findings';
 export { LineIndex, type Position, type Range } from './lineIndex';
 export { applyEdits } from './edits';
-export type { Outline, OutlineSection, OutlineTask, Progress } from './outline';
+export {
+  noProgress,
+  progressExtras,
+  taskMarkerText,
+  type Outline,
+  type OutlineSection,
+  type OutlineTask,
+  type Progress,
+} from './outline';
 export type { FrontMatter, PlanModel } from './model';
 export { RULES, RULE_IDS, RULES_DOC, ruleDocsUrl } from './rules';
 export { isPlanDocument, isTemplatePath, type PlanSelection } from './planFiles';
@@ -34,7 +42,7 @@ export {
   type ParallelConflict,
 } from './graph';
 export { planGraphJson, type PlanGraphJson } from './graphJson';
-export type { Section, Span, TaskItem, TaskBlock } from './model';
+export type { Section, Span, TaskItem, TaskBlock, TaskState } from './model';
 export { parseEstimate } from './estimate';
 export { formatHours } from './hours';
 export { sectionLevels } from './rules/sections';

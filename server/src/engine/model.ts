@@ -36,9 +36,19 @@ export interface Field extends Span {
   valueSpan: Span;
 }
 
+/**
+ * Where a task stands: `[ ]` open, `[x]` done, `[-]` / `[/]` in progress, any
+ * other marker unknown (counted as not done, and reported).
+ */
+export type TaskState = 'open' | 'done' | 'in-progress' | 'unknown';
+
 export interface TaskItem extends Span {
+  /** Done (`[x]`); every other state counts as not done. */
   checked: boolean;
-  /** The `[ ]` / `[x]` marker itself. */
+  state: TaskState;
+  /** `- [ ]*`: an optional task, counted apart from the plan's progress. */
+  optional: boolean;
+  /** The `[ ]` / `[x]` / `[-]` marker itself. */
   checkbox: Span;
   /** Plain text of the item's first line (after the checkbox). */
   text: string;
@@ -71,19 +81,26 @@ export interface Table extends Span {
   section?: Section;
 }
 
-/** A bracketed span such as `[FEATURE_NAME]`, not a link, image, footnote or checkbox. */
+/**
+ * Text that may be a placeholder: a bracketed span such as `[FEATURE_NAME]` (not a
+ * link, image, footnote or checkbox), a `{{NAME}}`, or spec-kit's bare `NEEDS CLARIFICATION`.
+ */
 export interface BracketText extends Span {
   /** The text including brackets. */
   text: string;
   /** Inside inline code, a code block, HTML or front matter. */
   inCode: boolean;
+  /** It fills a whole slot: a paragraph line, a list item, a table cell, a field's value, a heading's name. */
+  slot: boolean;
 }
 
-/** A list-like line that was probably meant as a task but is not one. */
+/** A list-like line that was probably meant as a task but is not one, or a task with a marker planmark does not know. */
 export interface MalformedCheckbox extends Span {
-  /** The corrected line prefix, e.g. `- [ ] `. */
-  replacement: string;
+  /** The corrected line prefix, e.g. `- [ ] `, when what was meant is certain. */
+  replacement?: string;
   found: string;
+  /** The line is a task (with an unknown marker, so not done); otherwise it is not tracked at all. */
+  tracked: boolean;
 }
 
 /** YAML (`---`) or TOML (`+++`) front matter at the top of the document, as remark-frontmatter reads it. */

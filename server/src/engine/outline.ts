@@ -1,15 +1,23 @@
 import { parseEstimate, type DurationOptions } from './estimate';
 import type { PlanGraph } from './graph';
 import type { LineIndex, Range } from './lineIndex';
-import type { PlanModel, Section, TaskItem } from './model';
+import type { PlanModel, Section, TaskItem, TaskState } from './model';
 
 // The outline is what the sidebar, the status bar and `planmark outline` show:
 // sections that hold tasks (phases first among them), their tasks, progress
 // and estimate totals in hours.
 
+/**
+ * Progress counts required tasks: `done` of `total`. Optional tasks (`- [ ]*`)
+ * are counted apart and carry no estimate into the totals.
+ */
 export interface Progress {
   done: number;
   total: number;
+  /** Required tasks in progress (`[-]`, `[/]`), among the not done. */
+  inProgress: number;
+  optionalDone: number;
+  optionalTotal: number;
   /** Sum of the tasks' estimates, in hours. */
   estimateHours: number;
   /** Sum of the open tasks' estimates, in hours. */
@@ -21,7 +29,11 @@ export interface Progress {
 export interface OutlineTask {
   text: string;
   id?: string;
+  /** Done: the state is `done`. */
   checked: boolean;
+  state: TaskState;
+  /** `- [ ]*`: not counted in the plan's progress. */
+  optional?: true;
   range: Range;
   /** The `[ ]` marker, which is all a toggle edits. */
   checkboxRange: Range;
@@ -93,6 +105,8 @@ export function buildOutline(
     text: t.block?.title ?? t.text,
     id: t.id,
     checked: t.checked,
+    state: t.state,
+    ...(t.optional ? { optional: true as const } : {}),
     range: lines.range(t),
     checkboxRange: lines.range(t.checkbox),
     estimateHours: hoursOf.get(t),
@@ -143,26 +157,62 @@ export function buildOutline(
 
 /** A task and its subtasks each count once; an estimate on a parent covers its subtasks. */
 function progressOfTask(t: OutlineTask): Progress[] {
+  const required = t.optional ? 0 : 1;
+  const estimate = required * (t.estimateHours ?? 0);
   const own: Progress = {
-    done: t.checked ? 1 : 0,
-    total: 1,
-    estimateHours: t.estimateHours ?? 0,
-    remainingHours: t.checked ? 0 : (t.estimateHours ?? 0),
-    unestimated: !t.checked && t.estimateHours === undefined ? 1 : 0,
+    done: t.checked ? required : 0,
+    total: required,
+    inProgress: t.state === 'in-progress' ? required : 0,
+    optionalDone: t.checked ? 1 - required : 0,
+    optionalTotal: 1 - required,
+    estimateHours: estimate,
+    remainingHours: t.checked ? 0 : estimate,
+    unestimated: !t.checked && !t.optional && t.estimateHours === undefined ? 1 : 0,
   };
   const children = t.children.flatMap(progressOfTask);
   if (t.estimateHours !== undefined) for (const c of children) c.estimateHours = c.remainingHours = c.unestimated = 0;
   return [own, ...children];
 }
 
+/** Progress of nothing: no tasks, no hours. */
+export function noProgress(): Progress {
+  return {
+    done: 0,
+    total: 0,
+    inProgress: 0,
+    optionalDone: 0,
+    optionalTotal: 0,
+    estimateHours: 0,
+    remainingHours: 0,
+    unestimated: 0,
+  };
+}
+
 function sum(parts: Progress[]): Progress {
-  const total: Progress = { done: 0, total: 0, estimateHours: 0, remainingHours: 0, unestimated: 0 };
+  const total = noProgress();
   for (const p of parts) {
     total.done += p.done;
     total.total += p.total;
+    total.inProgress += p.inProgress;
+    total.optionalDone += p.optionalDone;
+    total.optionalTotal += p.optionalTotal;
     total.estimateHours += p.estimateHours;
     total.remainingHours += p.remainingHours;
     total.unestimated += p.unestimated;
   }
   return total;
+}
+
+/** What progress says beside done/total, when there is any: `2 in progress`, `optional 1/4`. */
+export function progressExtras(p: Pick<Progress, 'inProgress' | 'optionalDone' | 'optionalTotal'>): string[] {
+  const extras: string[] = [];
+  if (p.inProgress > 0) extras.push(`${p.inProgress} in progress`);
+  if (p.optionalTotal > 0) extras.push(`optional ${p.optionalDone}/${p.optionalTotal}`);
+  return extras;
+}
+
+/** The marker the outline's text form shows for a task: `[x]`, `[ ]`, `[-]`, `[?]`, with `*` when optional. */
+export function taskMarkerText(t: Pick<OutlineTask, 'state' | 'optional'>): string {
+  const mark = { done: 'x', open: ' ', 'in-progress': '-', unknown: '?' }[t.state];
+  return `[${mark}]${t.optional ? '*' : ''}`;
 }

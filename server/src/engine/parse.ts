@@ -72,7 +72,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanModel {
     for (const t of facts.tasks) if (t.start >= skip) tasks.push(toTask(t, d, tasks, model));
     for (const t of facts.tables) if (t.start >= skip) model.tables.push(shiftTable(t, d));
     for (const b of facts.brackets)
-      if (b.start >= skip) model.brackets.push({ start: b.start + d, end: b.end + d, text: b.text, inCode: b.inCode });
+      if (b.start >= skip)
+        model.brackets.push({ start: b.start + d, end: b.end + d, text: b.text, inCode: b.inCode, slot: b.slot });
     for (const m of facts.malformedCheckboxes)
       if (m.start >= skip)
         model.malformedCheckboxes.push({
@@ -80,6 +81,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanModel {
           end: m.end + d,
           replacement: m.replacement,
           found: m.found,
+          tracked: m.tracked,
         });
   }
   metadata.heading();
@@ -209,7 +211,9 @@ function toTask(t: TaskFacts, d: number, chunkTasks: TaskItem[], model: PlanMode
   const item: TaskItem = {
     start: t.start + d,
     end: t.end + d,
-    checked: t.checked,
+    checked: t.state === 'done',
+    state: t.state,
+    optional: t.optional,
     checkbox: shift(t.checkbox, d),
     text: t.text,
     id: t.id,

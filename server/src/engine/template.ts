@@ -37,6 +37,8 @@ export interface TemplateSchema {
   metadataFields: LabelledKey[];
   /** Every bracketed text of the template: `[FEATURE_NAME]`, `[hours]`, `[Risk 1]`, … */
   placeholders: Set<string>;
+  /** The bracketed texts in the template's code: only these count in a plan's code (`[ModelName]`, not `items[index]`). */
+  codePlaceholders: Set<string>;
   /** What the title adds to the feature name, e.g. "- Implementation Plan". */
   titleSuffix?: string;
 }
@@ -49,6 +51,7 @@ export function deriveTemplate(text: string): TemplateSchema {
     taskFields: commonTaskFields(model),
     metadataFields: unique(model.metadata.map((f) => ({ key: f.key, label: f.label }))),
     placeholders: new Set(model.brackets.map((b) => b.text)),
+    codePlaceholders: new Set(model.brackets.filter((b) => b.inCode).map((b) => b.text)),
     titleSuffix: titleSuffix(model),
   };
 }

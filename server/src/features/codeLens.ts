@@ -1,5 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver';
-import { formatHours } from '../engine';
+import { formatHours, progressExtras } from '../engine';
 import { modelled, outlineSection, type PlanDocument } from './document';
 
 // A lens above each phase heading: `3/12 done · 24h estimated · 9h left`.
@@ -14,6 +14,7 @@ export function codeLenses(doc: PlanDocument): CodeLens[] {
     if (!p) continue;
     const title = [
       `${p.done}/${p.total} done`,
+      ...progressExtras(p),
       ...(p.estimateHours > 0
         ? [`${formatHours(p.estimateHours)} estimated`, `${formatHours(p.remainingHours)} left`]
         : []),

@@ -1,6 +1,6 @@
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
 import type { TaskItem } from '../engine';
-import { RULES, formatHours, ruleDocsUrl } from '../engine';
+import { noProgress, progressExtras, RULES, formatHours, ruleDocsUrl } from '../engine';
 import {
   allSections,
   dependencies,
@@ -68,7 +68,7 @@ function taskHover(m: ModelledDocument, offset: number): string | undefined {
   const task = taskAt(m, offset);
   if (!task) return undefined;
   const out = [
-    `${task.checked ? '☑' : '☐'} **${escape(taskName(task))}**${task.phase ? ` — ${escape(task.phase.heading.text)}` : ''}`,
+    `${stateIcon(task)} **${escape(taskName(task))}**${task.phase ? ` — ${escape(task.phase.heading.text)}` : ''}${stateWords(task)}`,
   ];
   const fields = task.block?.fields ?? [];
   if (fields.length > 0) out.push(fields.map((f) => `- **${escape(f.label)}**: ${f.value}`).join('\n'));
@@ -95,13 +95,13 @@ function sectionHover(m: ModelledDocument, offset: number): string | undefined {
   if (!section) return undefined;
   const totals = outlineSection(m, section);
   if (section.heading.phase === undefined && !totals) return undefined;
-  const p = totals ?? { done: 0, total: 0, estimateHours: 0, remainingHours: 0, unestimated: 0 };
+  const p = totals ?? noProgress();
   const placeholders = m.analysis.findings.filter((f) => {
     if (f.rule !== 'unfilled-placeholder') return false;
     const o = m.analysis.lines.offset(f.range.start);
     return o >= section.start && o < section.end;
   }).length;
-  const parts = [`**${escape(section.heading.text)}**`, `${p.done}/${p.total} tasks done`];
+  const parts = [`**${escape(section.heading.text)}**`, `${p.done}/${p.total} tasks done`, ...progressExtras(p)];
   if (p.estimateHours > 0)
     parts.push(`${formatHours(p.estimateHours)} estimated, ${formatHours(p.remainingHours)} left`);
   if (placeholders > 0) parts.push(`${placeholders} open placeholder${placeholders === 1 ? '' : 's'}`);
@@ -139,4 +139,17 @@ function unique<T>(items: T[]): T[] {
 
 function escape(text: string): string {
   return text.replace(/[\\`*_[\]<>]/g, '\\$&');
+}
+
+function stateIcon(task: TaskItem): string {
+  return { done: '☑', open: '☐', 'in-progress': '◐', unknown: '☒' }[task.state];
+}
+
+/** ` (in progress, optional)`: what the box alone does not say. */
+function stateWords(task: TaskItem): string {
+  const words = [
+    task.state === 'in-progress' ? 'in progress' : task.state === 'unknown' ? 'unknown marker, not done' : '',
+    task.optional ? 'optional' : '',
+  ].filter(Boolean);
+  return words.length > 0 ? ` (${words.join(', ')})` : '';
 }

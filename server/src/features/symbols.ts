@@ -49,7 +49,8 @@ function taskSymbol(m: ModelledDocument, t: TaskItem): DocumentSymbol {
 function detailOf(m: ModelledDocument, t: TaskItem): string {
   const estimate = t.block?.fields.find((f) => f.key === 'estimate');
   const hours = estimate ? parseEstimate(estimate.value, m.engine.config) : undefined;
-  return `${t.checked ? '☑ done' : '☐ open'}${hours !== undefined ? ` · ${formatHours(hours)}` : ''}`;
+  const state = { done: '☑ done', open: '☐ open', 'in-progress': '◐ in progress', unknown: '☒ not done' }[t.state];
+  return `${state}${t.optional ? ' · optional' : ''}${hours !== undefined ? ` · ${formatHours(hours)}` : ''}`;
 }
 
 /** The tasks of one plan as workspace symbols, when their name matches the query (letters in order, any case). */

@@ -125,7 +125,11 @@ test('CheckCache: another planmark version does not reuse a result', () => {
       profile: {},
       fix: false,
     };
-    const analysis = { findings: [], outline: { done: 1, total: 2 }, fixable: false };
+    const analysis = {
+      findings: [],
+      outline: { done: 1, total: 2, inProgress: 0, optionalDone: 0, optionalTotal: 0 },
+      fixable: false,
+    };
     const old = CheckCache.load(file, '1.0.0').cache;
     old.set(job, analysis);
     old.save();

@@ -59,3 +59,35 @@ test('outline: bad usage and unreadable files exit 2', async () => {
     ws.cleanup();
   }
 });
+
+test('outline and check text: in-progress, optional and unknown tasks', async () => {
+  const plan = [
+    '# States',
+    '',
+    '## Phase 1: Build',
+    '- [x] Done',
+    '- [-] Started',
+    '- [ ]* Optional',
+    '- [~] Odd marker',
+    '',
+  ].join('\n');
+  const ws = workspace({ 'tasks.md': plan });
+  try {
+    const outline = await run(['outline', 'tasks.md'], ws.dir);
+    assert.equal(outline.code, 0, outline.stderr);
+    assert.deepEqual(outline.stdout.split('\n').slice(0, 7), [
+      'States  1/3 (33%) · 1 in progress · optional 0/1 · 0h, 0h left',
+      '  profile checklist: it follows no known plan format',
+      '  Phase 1: Build  1/3 · 1 in progress · optional 0/1 · 0h',
+      '    [x] Done',
+      '    [-] Started',
+      '    [ ]* Optional',
+      '    [?] Odd marker',
+    ]);
+    const check = await run(['check', 'tasks.md'], ws.dir);
+    assert.match(check.stdout, /tasks\.md:7:1 warning malformed-checkbox "- \[~\]" is not a task state/);
+    assert.match(check.stdout, /tasks\.md: 1\/3 tasks done \(33%\), 1 in progress, optional 0\/1, /);
+  } finally {
+    ws.cleanup();
+  }
+});

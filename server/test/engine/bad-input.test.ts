@@ -102,7 +102,8 @@ test('bad input: BOM, CRLF, tabs, CJK and emoji keep ranges on the right charact
     '',
     '## Executive Summary',
     '',
-    "\t[TODO] in tab-indented code is code; [DATE] there is the template's",
+    // In code only what the template's own code holds counts: [ModelName] does, [DATE] (prose there) not.
+    "\t[TODO] in tab-indented code is code; [ModelName] there is the template's, [DATE] not",
     '',
     '- [ ]\t😀 [TODO]\t說明 [DATE]',
     '',
@@ -111,7 +112,7 @@ test('bad input: BOM, CRLF, tabs, CJK and emoji keep ranges on the right charact
   const placeholders = findings.filter((f) => f.rule === 'unfilled-placeholder');
   assert.deepEqual(
     placeholders.map((f) => text.slice(lines.offset(f.range.start), lines.offset(f.range.end))),
-    ['[DATE]', '[TODO]', '[DATE]'],
+    ['[ModelName]', '[TODO]', '[DATE]'],
   );
   // 😀 is a surrogate pair: two UTF-16 code units, as LSP counts.
   assert.deepEqual(placeholders[1].range, { start: { line: 8, character: 9 }, end: { line: 8, character: 15 } });

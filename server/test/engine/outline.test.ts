@@ -64,3 +64,41 @@ test('outline: hours per day comes from the configuration', () => {
   const { outline } = new PlanEngine(TEMPLATE_TEXT, config).analyze(plan);
   assert.equal(outline.estimateHours, 9);
 });
+
+test('outline: in-progress, optional and unknown tasks; progress counts the required ones', () => {
+  const text = lines(
+    '# States',
+    '',
+    '## Phase 1: Build',
+    '- [x] Done',
+    '- [-] Started',
+    '  - **Estimate**: 2h',
+    '- [/] Also started',
+    '- [ ]* Optional open',
+    '- [x]* Optional done',
+    '- [~] Unknown marker',
+    '- [ ] Open',
+    '',
+  );
+  const { outline, model } = new PlanEngine(TEMPLATE_TEXT).analyze(text);
+  const tasks = outline.sections[0].tasks;
+  assert.deepEqual(
+    tasks.map((t) => [t.text, t.state, t.checked, t.optional ?? false]),
+    [
+      ['Done', 'done', true, false],
+      ['Started', 'in-progress', false, false],
+      ['Also started', 'in-progress', false, false],
+      ['Optional open', 'open', false, true],
+      ['Optional done', 'done', true, true],
+      ['Unknown marker', 'unknown', false, false],
+      ['Open', 'open', false, false],
+    ],
+  );
+  // The marker, wherever GFM did not read it, is still what a toggle edits.
+  assert.deepEqual(tasks[1].checkboxRange, { start: { line: 4, character: 2 }, end: { line: 4, character: 5 } });
+  assert.equal(model!.text.slice(model!.tasks[3].checkbox.start, model!.tasks[3].checkbox.end), '[ ]');
+  assert.deepEqual(
+    [outline.done, outline.total, outline.inProgress, outline.optionalDone, outline.optionalTotal, outline.percent],
+    [1, 5, 2, 1, 2, 20],
+  );
+});

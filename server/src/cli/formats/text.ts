@@ -1,5 +1,5 @@
-import type { Severity } from '../../engine';
-import { countSeverities, type Counts, type FileReport } from '../report';
+import { progressExtras, type Severity } from '../../engine';
+import { countSeverities, type Counts, type FileReport, type ReportedProgress } from '../report';
 
 // `--format text`: one `file:line:col severity rule message` line per finding
 // (the shape editors' problem matchers read), then each file's progress and
@@ -23,10 +23,16 @@ export function formatText(reports: readonly FileReport[], { color }: TextOption
     out.push(`${paint(1, report.file)}: ${fileSummary(report)}`);
   }
   const counts = countSeverities(reports);
-  const done = reports.reduce((n, r) => n + r.analysis.outline.done, 0);
-  const total = reports.reduce((n, r) => n + r.analysis.outline.total, 0);
+  const sum = (key: keyof ReportedProgress) => reports.reduce((n, r) => n + r.analysis.outline[key], 0);
   const label = reports.length === 1 ? '1 file' : `${reports.length} files`;
-  const summary = `${label}, ${progress(done, total)}, ${describeCounts(counts)}`;
+  const all = {
+    done: sum('done'),
+    total: sum('total'),
+    inProgress: sum('inProgress'),
+    optionalDone: sum('optionalDone'),
+    optionalTotal: sum('optionalTotal'),
+  };
+  const summary = `${label}, ${progress(all)}, ${describeCounts(counts)}`;
   out.push(paint(1, `Total: ${summary}`));
   return out.join('\n') + '\n';
 }
@@ -34,13 +40,14 @@ export function formatText(reports: readonly FileReport[], { color }: TextOption
 export function fileSummary({ analysis }: Pick<FileReport, 'analysis'>): string {
   if (analysis.skipped) return `not validated (${analysis.skipped})`;
   const profile = analysis.profile ? ` · ${analysis.profile.id} profile: ${analysis.profile.reason}` : '';
-  return `${progress(analysis.outline.done, analysis.outline.total)}, ${describeCounts(countSeverities([{ analysis }]))}${profile}`;
+  return `${progress(analysis.outline)}, ${describeCounts(countSeverities([{ analysis }]))}${profile}`;
 }
 
-function progress(done: number, total: number): string {
+/** `3/12 tasks done (25%)`, then in-progress and optional counts when there are any. */
+function progress(p: ReportedProgress): string {
   // Rounded down, as the outline does, so that 100% means really done.
-  const percent = total === 0 ? 0 : Math.floor((100 * done) / total);
-  return `${done}/${total} tasks done (${percent}%)`;
+  const percent = p.total === 0 ? 0 : Math.floor((100 * p.done) / p.total);
+  return [`${p.done}/${p.total} tasks done (${percent}%)`, ...progressExtras(p)].join(', ');
 }
 
 function describeCounts(counts: Counts): string {

@@ -54,6 +54,7 @@ export function builtinSchema(specs: readonly SectionSpec[]): TemplateSchema {
     taskFields: [],
     metadataFields: [],
     placeholders: new Set(),
+    codePlaceholders: new Set(),
   };
 }
 
@@ -112,7 +113,8 @@ function repositorySchema(template: TemplateSchema, profile: Profile): TemplateS
     );
   };
   const placeholders = new Set([...template.placeholders].filter((p) => !meaningful(p)));
-  return { ...template, sections, placeholders, metadataFields: [], taskFields: [] };
+  const codePlaceholders = new Set([...template.codePlaceholders].filter((p) => !meaningful(p)));
+  return { ...template, sections, placeholders, codePlaceholders, metadataFields: [], taskFields: [] };
 }
 
 /** `.planmarkrc.json` `sections`: by heading name, make a section optional, required or repeatable. */

@@ -9,7 +9,8 @@ export const inconsistentStatus: Rule = {
     'The plan claims what its content contradicts: Status Complete with open tasks, a phase marked complete with open tasks, a checked task that still holds a placeholder.',
   defaultSeverity: 'warning',
   check({ model, hasPlaceholder }, report) {
-    const open = model.tasks.filter((t) => !t.checked);
+    // An optional task (`- [ ]*`) left open contradicts no claim of completion.
+    const open = model.tasks.filter((t) => !t.checked && !t.optional);
     const status = model.metadata.find((f) => f.key === 'status');
     if (
       status &&

@@ -5,7 +5,8 @@ import type { Rule } from './rule';
 
 export const unfilledPlaceholder: Rule = {
   id: 'unfilled-placeholder',
-  description: 'Template placeholder text ([FEATURE_NAME], [DATE], [hours], [TODO], …) is still in the plan.',
+  description:
+    "Placeholder text is still in the plan: the template's own ([FEATURE_NAME], [hours]), generic ones ([TODO], [ALL CAPS WORDS], {{NAME}}, [e.g., …], NEEDS CLARIFICATION), and bracketed text that fills a whole slot.",
   defaultSeverity: 'warning',
   check({ model, template, today, placeholders }, report) {
     let feature: string | null | undefined;
@@ -31,10 +32,18 @@ export const unfilledPlaceholder: Rule = {
           safe: false,
           edits: features.map((f) => ({ span: f, newText: value! })),
         });
-      report({ span: p, message: `Unfilled placeholder ${p.text}: replace it with the real content.`, fixes });
+      report({ span: p, message: messageFor(p.text), fixes });
     }
   },
 };
+
+function messageFor(text: string): string {
+  if (text.includes('NEEDS CLARIFICATION'))
+    return `Open question left in the plan (${text}): settle it and write the answer here.`;
+  if (/^\[(?:e\.g\.|i\.e\.|eg\b|for example\b)/i.test(text))
+    return `Unfilled placeholder ${text}: an example for the author; replace it with the real value.`;
+  return `Unfilled placeholder ${text}: replace it with the real content.`;
+}
 
 function fill(p: BracketText, value: string, what: string, safe: boolean) {
   return { title: `Replace ${p.text} with ${what}`, preferred: true, safe, edits: [{ span: p, newText: value }] };
