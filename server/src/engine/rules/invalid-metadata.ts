@@ -48,12 +48,18 @@ function addFieldsFixes(context: RuleContext, missing: LabelledKey[]): RawFix[] 
     return value === undefined ? [] : [{ label: f.label, value }];
   });
   const fromTemplate = missing.map((f) => ({ label: f.label, value: templateValue(f.key, context) }));
+  // A field list that names none of the template's metadata (a lone `- **Dependencies**:` under
+  // a line that is about to become a task) may not be the metadata block at all: adding to it
+  // is offered, but not applied unseen by fix-all.
+  const { model, template } = context;
+  const isMetadataBlock =
+    model.metadata.length === 0 || model.metadata.some((m) => template.metadataFields.some((f) => f.key === m.key));
   const fixes: RawFix[] = [];
   if (known.length > 0)
     fixes.push({
       title: `Add ${known.map((f) => f.label).join(', ')}`,
       preferred: true,
-      safe: true,
+      safe: isMetadataBlock,
       edits: [addFields(context.model, known)],
     });
   if (known.length < missing.length)
