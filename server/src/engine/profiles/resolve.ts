@@ -69,6 +69,7 @@ function fromSpec(spec: SectionSpec): RequiredSection {
     optional: !spec.required,
     repeatable: spec.repeatable,
     pattern: spec.pattern,
+    verbatim: spec.verbatim,
   };
 }
 
@@ -98,6 +99,7 @@ function repositorySchema(template: TemplateSchema, profile: Profile): TemplateS
       optional: !spec.required,
       repeatable: spec.repeatable,
       pattern: spec.pattern,
+      verbatim: spec.verbatim,
       hasContent: spec.hasContent ?? false,
     });
   }
@@ -106,6 +108,8 @@ function repositorySchema(template: TemplateSchema, profile: Profile): TemplateS
     const inner = text.slice(1, -1);
     return (
       /^[ xX]$/.test(inner) ||
+      // The format legend's own names: `[ID] [P?] [Story] Description`.
+      /^(?:ID|TaskID|P\?|Story\??)$/.test(inner) ||
       tasks.markers.includes(inner) ||
       (tasks.label?.test(inner) ?? false) ||
       (tasks.id?.test(inner) ?? false)
