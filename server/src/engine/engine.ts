@@ -5,7 +5,8 @@ import type { Finding, RawFinding, Severity } from './findings';
 import { LineIndex } from './lineIndex';
 import { SkippedError } from './markdown';
 import type { PieceCache } from './pieceCache';
-import type { BracketText, PlanModel } from './model';
+import type { BracketText, PlanModel, Section } from './model';
+import { sectionLevels } from './rules/sections';
 import { buildOutline, noProgress, type Outline } from './outline';
 import { parsePlan } from './parse';
 import { PlaceholderMatcher } from './placeholders';
@@ -233,7 +234,13 @@ export class PlanEngine {
     let dependencies: DependencyGraph | undefined;
     let graph: PlanGraph | undefined;
     const deps = () => (dependencies ??= buildDependencyGraph(model));
-    const found = () => (placeholders ??= model.brackets.filter((b) => matcher.matches(b)));
+    const found = () => {
+      if (placeholders) return placeholders;
+      const kept = verbatimSpans(model, profile.schema.sections);
+      return (placeholders = model.brackets.filter(
+        (b) => matcher.matches(b) && !kept.some((s) => s.start <= b.start && b.end <= s.end),
+      ));
+    };
     return {
       model,
       template: profile.schema,
@@ -258,6 +265,13 @@ export class PlanEngine {
       graph: () => (graph ??= buildPlanGraph(model, deps(), lines, { ...this.config, profile: profile.profile.id })),
     };
   }
+}
+
+/** Plan sections that stand for template sections kept as written: their brackets are the template's. */
+function verbatimSpans(model: PlanModel, required: TemplateSchema['sections']): Section[] {
+  if (!required.some((r) => r.verbatim)) return [];
+  const [top] = sectionLevels(model, required);
+  return required.filter((r) => r.verbatim).flatMap((r) => top.present.get(r.key) ?? []);
 }
 
 function toFinding(rule: string, severity: Severity, raw: RawFinding, lines: LineIndex): Finding {

@@ -4,7 +4,10 @@
 
 // "Phase 2: Build", "PHASE 1 (Week 1)", "Phase 6 🎯" — but not "Phase 0 Output: research.md".
 const PHASE = /^phase\s+(\d+(?:\.\d+)*)[ \t]*(?=$|[^\p{L}\p{N}\s])/iu;
-const COMPLETE_MARK = /[✅✔☑]|\((?:complete|completed|done)\)|\bCOMPLETED?\b|\bDONE\b/u;
+// A status token: a check mark anywhere, or "(Complete)", "— DONE", "COMPLETE" at the end
+// (decorations after it allowed); never a word mid-heading ("⚠️ MUST COMPLETE BEFORE 3.3").
+const COMPLETE_MARK =
+  /[✅✔☑]|(?:\((?:[Cc]ompleted?|COMPLETED?|[Dd]one|DONE)\)|(?<![\p{L}\p{N}])(?:COMPLETED?|DONE))[\s\p{Extended_Pictographic}\uFE0F.!]*$/u;
 // Trailing decorations: emoji and symbols, parentheticals, bracketed tags, status
 // words. Stripped by a loop from the end, not one regex: nested quantifiers over
 // these characters backtrack exponentially on a heading full of `|` and `-`.

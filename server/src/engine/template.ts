@@ -19,6 +19,8 @@ export interface RequiredSection {
   optional?: boolean;
   /** May occur more than once at its level (duplicate-section skips it). */
   repeatable?: boolean;
+  /** Kept as the template writes it: brackets inside the plan's section are not placeholders. */
+  verbatim?: boolean;
   /** Matches the text of the plan headings that stand for it; without it, heading keys must be equal. */
   pattern?: RegExp;
 }

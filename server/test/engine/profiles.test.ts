@@ -118,3 +118,38 @@ test('profile settings: a section made optional is not asked for', () => {
   assert.equal(missing(engine).length, 1);
   assert.equal(missing(relaxed).length, 0);
 });
+
+test('spec-kit: template phases are examples, legacy and legend sections are kept as written', () => {
+  const template = lines(
+    '# Tasks: [FEATURE]',
+    '',
+    '## Format: `[ID] [P?] [Story] Description`',
+    '- **[Story]**: the user story',
+    '## Phase 1: Setup',
+    '- [ ] T001 Create [thing]',
+    '## Phase N: Polish & Cross-Cutting Concerns',
+    '- [ ] TXXX Clean up',
+    '## Task Generation Rules',
+    'Applied by the generator.',
+    '',
+  );
+  const facts = {
+    specKit: true,
+    templates: { 'spec-kit-tasks': { path: '.specify/templates/tasks-template.md', text: template } },
+  };
+  const plan = lines(
+    '# Tasks: Login',
+    '',
+    '## Format: `[ID] [P?] [Story] Description`',
+    '- **[Story]**: the user story',
+    '## Phase 1: Setup',
+    '- [ ] T001 Create [thing]',
+    '',
+  );
+  const analysis = engine.analyze(plan, { path: 'specs/001-login/tasks.md', facts });
+  // Only the placeholder outside the legend; no Polish phase or generator rules asked for.
+  assert.deepEqual(
+    analysis.findings.map((f) => [f.rule, f.range.start.line + 1]),
+    [['unfilled-placeholder', 6]],
+  );
+});

@@ -35,6 +35,11 @@ export interface SectionSpec {
   required: boolean;
   /** It may occur more than once (duplicate-section does not report it): a phase per user story. */
   repeatable?: boolean;
+  /**
+   * The section is kept as the template writes it (a format legend, a legacy process
+   * description): bracketed text inside it is the template's, not a placeholder to fill.
+   */
+  verbatim?: boolean;
   /** The section should have content of its own (empty-section reports it otherwise). */
   hasContent?: boolean;
   depth?: number;

@@ -70,6 +70,7 @@ function fromSpec(spec: SectionSpec): RequiredSection {
     optional: !spec.required,
     repeatable: spec.repeatable,
     pattern: spec.pattern,
+    verbatim: spec.verbatim,
   };
 }
 
@@ -99,6 +100,7 @@ function repositorySchema(template: TemplateSchema, profile: Profile): TemplateS
       optional: !spec.required,
       repeatable: spec.repeatable,
       pattern: spec.pattern,
+      verbatim: spec.verbatim,
       hasContent: spec.hasContent ?? false,
     });
   }
@@ -107,6 +109,8 @@ function repositorySchema(template: TemplateSchema, profile: Profile): TemplateS
     const inner = text.slice(1, -1);
     return (
       /^[ xX]$/.test(inner) ||
+      // The format legend's own names: `[ID] [P?] [Story] Description`.
+      /^(?:ID|TaskID|P\?|Story\??)$/.test(inner) ||
       tasks.markers.includes(inner) ||
       (tasks.label?.test(inner) ?? false) ||
       (tasks.id?.test(inner) ?? false)

@@ -20,6 +20,10 @@ function convention(file: string): (input: DetectInput) => string | undefined {
       : undefined;
 }
 
+/** A phase heading, numbered or written as the templates do ("Phase N"), with any separator. */
+const PHASE = String.raw`^(?:Phase\s+(?:\d+(?:\.\d+)*\+?|N)\s*[:.：–—-]?\s*)?`;
+const PHASE_ANY = /^Phase\s+(?:\d+(?:\.\d+)*\+?|N)(?=$|[^\p{L}\p{N}])/iu;
+
 /** Task ids `T001`; markers `[P]` (parallel); labels `[US1]` (the user story a task belongs to). */
 export const SPEC_KIT_TASKS: TaskGrammar = {
   id: /^T\d{3,}$/,
@@ -40,9 +44,9 @@ export const specKitPlan: Profile = {
     { title: 'Project Structure', required: true, hasContent: true },
     // Filled only when a constitution gate is violated.
     { title: 'Complexity Tracking', required: false },
-    // Sections of older plans (the "legacy" form), and common additions.
-    { title: 'Execution Flow', pattern: /^Execution Flow\b/i, required: false },
-    { title: 'Phase N: …', pattern: /^Phase\s+\d+(?:\.\d+)?\b/i, required: false, repeatable: true },
+    // Sections of older plans (the "legacy" form): the plan command's process, kept as written.
+    { title: 'Execution Flow', pattern: /^Execution Flow\b/i, required: false, verbatim: true },
+    { title: 'Phase N: …', pattern: PHASE_ANY, required: false, repeatable: true, verbatim: true },
     { title: 'Progress Tracking', required: false },
   ],
   tasks: SPEC_KIT_TASKS,
@@ -61,14 +65,13 @@ export const specKitPlan: Profile = {
   },
 };
 
-const PHASE = String.raw`^(?:Phase\s+\d+(?:\.\d+)*\s*[:.–—-]?\s*)?`;
-
 export const specKitTasks: Profile = {
   id: 'spec-kit-tasks',
   title: 'spec-kit tasks',
   schemaFrom: 'repository',
   sections: [
-    { title: 'Format', pattern: /^Format\b/i, required: false },
+    // The task format's legend, kept as the template writes it.
+    { title: 'Format', pattern: /^Format\b/i, required: false, verbatim: true },
     { title: 'Path Conventions', required: false },
     { title: 'Phase N: Setup', pattern: new RegExp(`${PHASE}Setup\\b`, 'i'), required: false },
     { title: 'Phase N: Foundational', pattern: new RegExp(`${PHASE}Foundational\\b`, 'i'), required: false },
@@ -82,7 +85,13 @@ export const specKitTasks: Profile = {
     { title: 'Dependencies & Execution Order', pattern: /^Dependencies\b/i, required: false },
     { title: 'Parallel Example: …', pattern: /^Parallel Example\b/i, required: false, repeatable: true },
     { title: 'Implementation Strategy', required: false },
-    { title: 'Notes', required: false },
+    { title: 'Notes', required: false, verbatim: true },
+    // Any other phase of a template is an example of the phase structure, not a requirement.
+    { title: 'Phase N: …', pattern: PHASE_ANY, required: false, repeatable: true },
+    // Sections of older templates that speak to the generator, not to the plan.
+    { title: 'Execution Flow', pattern: /^Execution Flow\b/i, required: false, verbatim: true },
+    { title: 'Task Generation Rules', required: false, verbatim: true },
+    { title: 'Validation Checklist', required: false, verbatim: true },
   ],
   tasks: SPEC_KIT_TASKS,
   rules: {
