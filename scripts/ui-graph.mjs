@@ -74,10 +74,13 @@ export async function graphCheck(page, dir, check, images) {
       encoding: 'utf8',
     }).stdout,
   );
+  // Close whatever an earlier check left open, then wait for the file itself in Quick Open
+  // (its file search may not know a file written a moment ago on its first answer).
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
   await page.keyboard.type('demo-plan.md');
-  await page.waitForSelector('.quick-input-widget .monaco-list-row', { timeout: TIMEOUT });
+  await page.waitForSelector('.quick-input-widget .monaco-list-row:has-text("demo-plan.md")', { timeout: TIMEOUT });
   await page.keyboard.press('Enter');
   await page.waitForSelector('.tabs-container .tab.active:has-text("demo-plan.md")', { timeout: TIMEOUT });
   await check(`Plan: Show Graph draws ${graph.nodes.length} tasks`, async () => {
