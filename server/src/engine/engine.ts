@@ -10,9 +10,10 @@ import { sectionLevels } from './rules/sections';
 import { buildOutline, noProgress, type Outline } from './outline';
 import { parsePlan } from './parse';
 import { PlaceholderMatcher } from './placeholders';
-import { RULES } from './rules';
+import { RULES, RULE_IDS } from './rules';
 import type { RuleContext } from './rules/rule';
 import { placeholderSeverity } from './stage';
+import { applySuppressions, UNUSED_SUPPRESSION } from './suppressions';
 import { deriveTemplate, type TemplateSchema } from './template';
 import { detectProfile } from './profiles/detect';
 import type { ProfileChoice, RepoFacts, ResolvedProfile } from './profiles/profile';
@@ -191,7 +192,13 @@ export class PlanEngine {
       if (!severity) continue;
       rule.check(context, (raw: RawFinding) => findings.push(toFinding(rule.id, severity, raw, lines)));
     }
-    findings.sort(
+    // `<!-- planmark-disable… -->` comments drop findings; stale or mistyped ones are reported.
+    const suppressed = applySuppressions(text, findings, RULE_IDS);
+    const kept = [
+      ...suppressed.kept,
+      ...suppressed.problems.map((p) => toFinding(UNUSED_SUPPRESSION, 'information', p, lines)),
+    ];
+    kept.sort(
       (a, b) =>
         a.range.start.line - b.range.start.line ||
         a.range.start.character - b.range.start.character ||
@@ -205,7 +212,7 @@ export class PlanEngine {
     };
     const graph = context.graph();
     const outline = { ...buildOutline(model, lines, this.config, graph), profile };
-    return { text, lines, model, findings, outline, profile, dependencies: context.dependencies(), graph };
+    return { text, lines, model, findings: kept, outline, profile, dependencies: context.dependencies(), graph };
   }
 
   /**

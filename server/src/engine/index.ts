@@ -60,3 +60,4 @@ export {
 } from './profiles';
 export type { ProfileSettings } from './config';
 export { planStage, PLACEHOLDER_SEVERITIES, type PlaceholderSeverity } from './stage';
+export { suppressionFix, UNUSED_SUPPRESSION } from './suppressions';

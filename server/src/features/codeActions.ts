@@ -1,7 +1,7 @@
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { Finding, FixData } from '../engine';
 import type { PlanDocument } from './document';
-import { fixAllEdits } from '../engine';
+import { fixAllEdits, suppressionFix, UNUSED_SUPPRESSION } from '../engine';
 import { FIX_ALL_KIND } from '../protocol';
 
 // Quick fixes come from the findings the diagnostics name: a diagnostic is
@@ -23,6 +23,12 @@ export function codeActions(doc: PlanDocument, params: CodeActionParams): CodeAc
       if (diagnostic.source !== SOURCE) continue;
       const finding = findingOf(doc, diagnostic);
       for (const fix of finding?.fixes ?? []) actions.push(quickFix(doc.uri, diagnostic, fix));
+      // Last: silencing the finding with a planmark-disable comment, as markdownlint users expect.
+      const silence =
+        finding && finding.rule !== UNUSED_SUPPRESSION && doc.analysis.model
+          ? suppressionFix(doc.analysis.text, doc.analysis.lines, finding, doc.analysis.model.tables)
+          : undefined;
+      if (silence) actions.push(quickFix(doc.uri, diagnostic, silence));
     }
   }
   if (only && wants(FIX_ALL_KIND)) {

@@ -28,11 +28,24 @@ const PLAN = lines(
 
 const doc = planDoc(PLAN);
 const diagnostics = doc.analysis.findings.map(toDiagnostic);
-const ask = (d: Diagnostic[], only?: string[]) =>
+const askAll = (d: Diagnostic[], only?: string[]) =>
   codeActions(doc, { textDocument: { uri: URI }, range: range(0, 0, 0, 0), context: { diagnostics: d, only } });
+/** The rules' own fixes; every finding also offers "Disable <rule> for this line" last (tested below). */
+const ask = (d: Diagnostic[], only?: string[]) => askAll(d, only).filter((a) => !a.title.startsWith('Disable '));
 const byRule = (rule: string) => diagnostics.filter((d) => d.code === rule);
 
 describe('quick fixes', () => {
+  test('every diagnostic also offers, last, a comment that disables its rule for the line', () => {
+    for (const d of diagnostics) {
+      const actions = askAll([d]);
+      const last = actions[actions.length - 1];
+      assert.match(last.title, new RegExp(`^Disable ${String(d.code)} for this (line|table)$`));
+      assert.equal(last.isPreferred, false);
+      const inserted = Object.values(last.edit!.changes!)[0][0].newText;
+      assert.match(inserted, new RegExp(`<!-- planmark-(disable-next-line|disable) ${String(d.code)} -->`));
+    }
+  });
+
   test('a fixable diagnostic gets its fixes as quickfix actions, the preferred one marked', () => {
     const [checkbox] = byRule('malformed-checkbox');
     assert.deepEqual(ask([checkbox]), [

@@ -83,7 +83,10 @@ describe('editor features over stdio', () => {
     });
     assert.deepEqual(
       actions.map((a) => [a.title, a.kind, a.isPreferred]),
-      [['Change to "- [ ]"', 'quickfix', true]],
+      [
+        ['Change to "- [ ]"', 'quickfix', true],
+        ['Disable malformed-checkbox for this line', 'quickfix', false],
+      ],
     );
     assert.deepEqual(actions[0].edit, { changes: { [uri]: [{ range: range(12, 0, 12, 4), newText: '- [ ]' }] } });
     const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', {
