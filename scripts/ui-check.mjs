@@ -176,7 +176,12 @@ export async function uiCheck(server) {
           .first()
           .waitFor({ timeout: TIMEOUT });
         await page.keyboard.press('Enter');
-        await page.waitForSelector('.tabs-container .tab.active:has-text("plan.md")', { timeout: TIMEOUT });
+        // The new file's own tab: `:has-text("plan.md")` would also match checkout-plan.md, active
+        // already, and the CLI would then read the file before New Plan has written it.
+        await page
+          .locator('.tabs-container .tab.active')
+          .filter({ hasText: /^\s*plan\.md/ })
+          .waitFor({ timeout: TIMEOUT });
         await page.keyboard.press('Escape'); // keep the text as written to disk, for the CLI to compare
         const created = cli(['check', '--format', 'json', join(dir, 'plan.md')], dir);
         const placeholders = created.filter((f) => f.rule === 'unfilled-placeholder');

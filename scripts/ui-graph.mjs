@@ -74,12 +74,12 @@ export async function graphCheck(page, dir, check, images) {
       encoding: 'utf8',
     }).stdout,
   );
-  // Close whatever an earlier check left open, then wait for the file itself in Quick Open
-  // (its file search may not know a file written a moment ago on its first answer).
+  // Close whatever an earlier check left open. Quick Open is given the absolute path: its file
+  // search may not have indexed a file written a moment ago, but a path it opens directly.
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
-  await page.keyboard.type('demo-plan.md');
+  await page.keyboard.type(file);
   await page.waitForSelector('.quick-input-widget .monaco-list-row:has-text("demo-plan.md")', { timeout: TIMEOUT });
   await page.keyboard.press('Enter');
   await page.waitForSelector('.tabs-container .tab.active:has-text("demo-plan.md")', { timeout: TIMEOUT });
