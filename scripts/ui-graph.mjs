@@ -95,15 +95,22 @@ export async function graphCheck(page, dir, check, images) {
     const count = await nodes.count();
     if (count !== graph.nodes.length)
       throw new Error(`the graph shows ${count} tasks, the CLI lists ${graph.nodes.length}`);
-    // The graph's editor group takes the whole editor area for the picture (the Plan view stays).
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
-    await page.keyboard.type('View: Toggle Maximize Editor Group');
-    await page.waitForSelector('.quick-input-widget .monaco-list-row:has-text("Maximize Editor Group")', {
-      timeout: TIMEOUT,
-    });
-    await page.keyboard.press('Enter');
-    await page.screenshot({ path: join(images, 'plan-graph.png') });
-    return `${count} nodes, critical path ${graph.criticalPath.join(' → ')}`;
+    // The picture is documentation, not the check: a command palette that is slow to answer on
+    // a busy machine must not fail it. The graph's editor group takes the whole editor area.
+    let picture = 'screenshot taken';
+    try {
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
+      await page.keyboard.type('View: Toggle Maximize Editor Group');
+      await page.waitForSelector('.quick-input-widget .monaco-list-row:has-text("Maximize Editor Group")', {
+        timeout: TIMEOUT,
+      });
+      await page.keyboard.press('Enter');
+      await page.screenshot({ path: join(images, 'plan-graph.png') });
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      picture = `no screenshot (${String(error).split('\n')[0]})`;
+    }
+    return `${count} nodes, critical path ${graph.criticalPath.join(' → ')}; ${picture}`;
   });
 }
