@@ -58,7 +58,7 @@ export async function collectTargets(
       add(path);
       continue;
     }
-    const plans = await findPlanFiles(path, config, { root: cwd, dot: true });
+    const plans = await findPlanFiles(path, config, { root: cwd });
     if (plans.length === 0) result.emptyFolders.push(arg);
     plans.forEach(add);
   }

@@ -7,8 +7,11 @@ import { RepoFactsReader } from './repoFacts';
 // Plan files on disk, found the way the editor decides what a plan is: Markdown
 // whose path (relative to the workspace root) matches the include globs, that
 // profile detection recognises (spec-kit's specs/<feature>/tasks.md, …), or whose
-// H1 ends in "Implementation Plan"; never a template file. Shared by `planmark check FOLDER` and the
-// server's workspace diagnostics and symbols.
+// H1 ends in "Implementation Plan"; never a template file. One search for
+// `planmark check FOLDER` and the server's workspace diagnostics, symbols and
+// Plans view, with the same facts the server gives an open document: a file is a
+// plan in the Problems panel exactly when it is one in the CLI and the Plan view.
+// Dot folders are searched (Kiro keeps its specs in `.kiro/specs/`).
 
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
 // isPlanDocument reads no further than this for the H1 test.
@@ -17,8 +20,6 @@ const HEAD_BYTES = 16 * 1024;
 export interface FindOptions {
   /** The workspace root the include globs are relative to (default: the folder searched). */
   root?: string;
-  /** Also search folders whose names start with a dot. */
-  dot?: boolean;
 }
 
 /** The plan files under `folder`, as absolute paths, sorted. */
@@ -27,13 +28,13 @@ export async function findPlanFiles(
   config: PlanSelection,
   options: FindOptions = {},
 ): Promise<string[]> {
-  const facts = new RepoFactsReader();
+  const facts = new RepoFactsReader(true);
   const root = options.root ?? folder;
   const found = await glob('**/*.md', {
     cwd: folder,
     ignore: IGNORED,
     absolute: true,
-    dot: options.dot ?? false,
+    dot: true,
     caseSensitiveMatch: false,
   });
   const plans: string[] = [];
@@ -49,11 +50,17 @@ export async function findPlanFiles(
 export async function isPlanFile(
   path: string,
   config: PlanSelection,
-  { root, folder = root, facts = new RepoFactsReader() }: { root: string; folder?: string; facts?: RepoFactsReader },
+  {
+    root,
+    folder = root,
+    facts = new RepoFactsReader(true),
+  }: { root: string; folder?: string; facts?: RepoFactsReader },
 ): Promise<boolean> {
   const rel = toPosix(isUnder(path, root) ? relative(root, path) : relative(folder, path));
-  const layout = facts.layout(path, root);
-  return isPlanDocument(rel, '', config, layout) || isPlanDocument(rel, await readHead(path), config, layout);
+  // The path alone decides most files (include globs, conventions): no read. Otherwise the
+  // head, with every fact an open document's analysis has (siblings, templates).
+  if (isPlanDocument(rel, '', config, facts.layout(path, root))) return true;
+  return isPlanDocument(rel, await readHead(path), config, facts.read(path, root));
 }
 
 /** The first bytes of a file, enough for the H1 test; '' when it cannot be read. */

@@ -22,25 +22,25 @@ const MAX_BYTES = 512 * 1024;
 
 export class RepoFactsReader {
   private readonly texts = new Map<string, { stamp: string; text: string }>();
-  /** Folder → its repository's layout, for one search of many files (see `layout`). */
-  private readonly layouts = new Map<string, RepoFacts>();
+  /** Folder → where its repository's `.specify/` and `.kiro/` are, for one search of many files. */
+  private readonly repositories = new Map<string, { specKit?: string; kiro?: string }>();
 
-  /** Only whether the plan's repository uses spec-kit or Kiro; remembered per folder (one folder search). */
+  /**
+   * @param oneSearch the reader serves one search of many files (`planmark check FOLDER`, a
+   * workspace listing): each folder's repository layout is looked up once, not per file
+   */
+  constructor(private readonly oneSearch = false) {}
+
+  /** Only whether the plan's repository uses spec-kit or Kiro; remembered per folder. */
   layout(path: string, root?: string): RepoFacts {
-    const dir = dirname(path);
-    let facts = this.layouts.get(dir);
-    if (!facts) {
-      const repo = this.repositoryRoot(dir, root);
-      facts = { specKit: repo.specKit !== undefined, kiro: repo.kiro !== undefined };
-      this.layouts.set(dir, facts);
-    }
-    return facts;
+    const repo = this.repository(dirname(path), root, true);
+    return { specKit: repo.specKit !== undefined, kiro: repo.kiro !== undefined };
   }
 
   /** The facts around the plan at `path` (absolute); `root` is the workspace root, where the walk stops. */
   read(path: string, root?: string): RepoFacts {
     const facts: { -readonly [K in keyof RepoFacts]: RepoFacts[K] } = {};
-    const repo = this.repositoryRoot(dirname(path), root);
+    const repo = this.repository(dirname(path), root, this.oneSearch);
     if (repo.specKit) {
       facts.specKit = true;
       const templates: Record<string, { path: string; text: string }> = {};
@@ -59,6 +59,13 @@ export class RepoFactsReader {
     }
     facts.siblings = siblings;
     return facts;
+  }
+
+  private repository(dir: string, root: string | undefined, remember: boolean): { specKit?: string; kiro?: string } {
+    if (!remember) return this.repositoryRoot(dir, root);
+    let repo = this.repositories.get(dir);
+    if (!repo) this.repositories.set(dir, (repo = this.repositoryRoot(dir, root)));
+    return repo;
   }
 
   /** Folders holding `.specify/` and `.kiro/` between the plan and its repository's root. */
