@@ -12,7 +12,7 @@
 // Markdown file that is not a known companion (spec.md, requirements.md, …) or a
 // template. Each repository (`<kind>/<owner__repo>/` under such a DIR) is checked
 // from its own root, so that its conventions (.specify/, .kiro/) are visible.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from '../server/src/cli/check';
@@ -70,7 +70,14 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const dirs = [...(existsSync(DEFAULT_DIR) ? [DEFAULT_DIR] : []), ...positionals.map((d) => resolve(d))];
+  // The default folder once, however it is named (../shared is a symlink to /work/shared).
+  const dirs = [
+    ...new Set(
+      [...(existsSync(DEFAULT_DIR) ? [DEFAULT_DIR] : []), ...positionals.map((d) => resolve(d))].map((d) =>
+        realpathSync(d),
+      ),
+    ),
+  ];
   if (dirs.length === 0) {
     process.stderr.write('eval: no plans: ../shared/corpus/real is absent and no folder was given\n');
     process.exitCode = 2;

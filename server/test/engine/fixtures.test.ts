@@ -8,22 +8,40 @@
 // the CLI prints them. A missing finding and an extra finding both fail.
 // A fixture may come with `<name>.config.json` (settings) and `<name>.template.md`
 // (a custom template, derived like any other).
+// Per-profile fixtures live in `profiles/<profile-id>/`: each is checked with that
+// profile, and `<name>.spec.md`, `<name>.requirements.md`, `<name>.design.md` beside it
+// are the files the profile reads beside the plan (RepoFacts.siblings).
 // `UPDATE_FIXTURES=1` writes the sidecar for a fixture that has none (never
 // overwrites one), for a human to review before committing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PlanEngine, RULE_IDS, resolveConfig, type Finding } from '../../src/engine';
+import { PlanEngine, RULE_IDS, resolveConfig, type AnalyzeOptions, type Finding } from '../../src/engine';
 import { REPO, TEMPLATE_TEXT } from './helpers';
 
 const FIXTURES = join(REPO, 'test-fixtures');
+/** Files that go with a fixture: its template, and the convention files beside a plan. */
+const COMPANION = /\.(?:template|spec|requirements|design)\.md$/;
+const SIBLINGS = ['spec', 'requirements', 'design'];
+
+/** The profile a fixture is checked with (its folder under profiles/), and the files beside it. */
+function profileOf(file: string): AnalyzeOptions {
+  const m = /^profiles[\\/]([^\\/]+)[\\/]/.exec(relative(FIXTURES, file));
+  if (!m) return {};
+  const siblings: Record<string, string> = {};
+  for (const kind of SIBLINGS) {
+    const path = file.replace(/\.md$/, `.${kind}.md`);
+    if (existsSync(path)) siblings[`${kind}.md`] = readFileSync(path, 'utf8');
+  }
+  return { profile: { id: m[1], reason: 'fixture folder' }, facts: { siblings } };
+}
 
 function* markdownFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* markdownFiles(path);
-    else if (name.endsWith('.md') && !name.endsWith('.template.md')) yield path;
+    else if (name.endsWith('.md') && !COMPANION.test(name)) yield path;
   }
 }
 
@@ -78,7 +96,10 @@ for (const file of markdownFiles(FIXTURES)) {
       assert.deepEqual(problems, [], `${configFile} is invalid`);
       engine = new PlanEngine(existsSync(templateFile) ? readFileSync(templateFile, 'utf8') : TEMPLATE_TEXT, config);
     }
-    const findings = engine.analyze(readFileSync(file, 'utf8'), { today: '2026-11-24' }).findings;
+    const analysis = engine.analyze(readFileSync(file, 'utf8'), { today: '2026-11-24', ...profileOf(file) });
+    const wanted = profileOf(file).profile?.id;
+    if (wanted) assert.equal(analysis.profile?.id, wanted, `${name}: ${wanted} is not a registered profile`);
+    const findings = analysis.findings;
     if (!existsSync(sidecar)) {
       if (process.env.UPDATE_FIXTURES) writeFileSync(sidecar, findings.map(format).join('\n') + '\n');
       assert.fail(`${name} has no ${relative(FIXTURES, sidecar)}: every fixture states its expected findings`);

@@ -153,3 +153,29 @@ test('spec-kit: template phases are examples, legacy and legend sections are kep
     [['unfilled-placeholder', 6]],
   );
 });
+
+test('detection: Kiro by its folder, or by numbered tasks that cite requirements', () => {
+  const text = lines('# Implementation Plan', '', '- [ ] 1. Set up', '  - _Requirements: 1.1_', '');
+  assert.equal(engine.detect('.kiro/specs/login/tasks.md', '# Anything\n', { kiro: true }).id, 'kiro-tasks');
+  assert.equal(engine.detect('notes/tasks.md', text).id, 'kiro-tasks');
+  assert.match(engine.detect('notes/tasks.md', text).reason, /cite requirements/);
+  // Numbered tasks alone are any checklist; a requirements.md beside them makes them Kiro's.
+  const numbered = lines('# Plan', '', '- [ ] 1. Set up', '- [ ] 2. Build', '');
+  assert.equal(engine.detect('plan.md', numbered).id, 'checklist');
+  assert.equal(engine.detect('plan.md', numbered, { siblings: { 'requirements.md': '# R\n' } }).id, 'kiro-tasks');
+});
+
+test('kiro-tasks: optional and in-progress tasks are tracked, never malformed', () => {
+  const text = lines('# Implementation Plan', '', '- [-] 1. Build', '  - [x] 1.1 Model', '  - [ ]* 1.2 Tests', '');
+  const analysis = engine.analyze(text, { path: '.kiro/specs/a/tasks.md', facts: { kiro: true } });
+  assert.equal(analysis.profile?.id, 'kiro-tasks');
+  assert.deepEqual(analysis.findings, []);
+  assert.deepEqual(
+    analysis.model?.tasks.map((t) => [t.state, t.optional]),
+    [
+      ['in-progress', false],
+      ['done', false],
+      ['open', true],
+    ],
+  );
+});

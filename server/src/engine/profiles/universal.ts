@@ -15,4 +15,5 @@ export const UNIVERSAL_RULES: RuleSeverities = Object.freeze({
   'dependency-cycle': 'error',
   'inconsistent-status': 'warning',
   'parallel-conflict': 'warning',
+  'duplicate-task-id': 'warning',
 });

@@ -16,6 +16,9 @@ import { unknownDependency } from './unknown-dependency';
 import { dependencyCycle } from './dependency-cycle';
 import { inconsistentStatus } from './inconsistent-status';
 import { parallelConflict } from './parallel-conflict';
+import { duplicateTaskId } from './duplicate-task-id';
+import { taskNumbering } from './task-numbering';
+import { unknownRequirement } from './unknown-requirement';
 
 export const RULES: readonly Rule[] = [
   missingSection,
@@ -33,6 +36,9 @@ export const RULES: readonly Rule[] = [
   dependencyCycle,
   inconsistentStatus,
   parallelConflict,
+  duplicateTaskId,
+  taskNumbering,
+  unknownRequirement,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
