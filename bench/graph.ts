@@ -3,7 +3,16 @@
 // and `buildPlanGraph` do once per analysis), timed on an already parsed model.
 // The named peer, in the same run: the plain analysis of the same file (no parse
 // cache: everything `planmark check` does for it, the graph included).
-import { PlanEngine, DEFAULT_CONFIG, LineIndex, buildDependencyGraph, buildPlanGraph } from '../server/src/engine';
+import {
+  PlanEngine,
+  DEFAULT_CONFIG,
+  LineIndex,
+  buildDependencyGraph,
+  buildPlanGraph,
+  planGraphJson,
+} from '../server/src/engine';
+import type { PlanGraphView } from '../server/src/protocol';
+import { layoutGraph } from '../client/src/graph/webview/layout';
 import { parsePlan } from '../server/src/engine/parse';
 import type { Stats } from './stats';
 
@@ -46,6 +55,34 @@ export function graphBench(measure: (fn: () => unknown, runs: number, warmup: nu
       tasks: built.nodes.length,
       edges: built.edges.length,
       waves: built.waves.length,
+    };
+  }
+  return result;
+}
+
+/**
+ * The Plan Graph's layout (dagre, wave columns) as the webview runs it, at 500 and 1,000 tasks,
+ * against the plain analysis of the same file: how long a large plan's graph takes to appear
+ * beyond the analysis the editor does anyway.
+ */
+export function graphLayoutBench(measure: (fn: () => unknown, runs: number, warmup: number) => Stats) {
+  const result: Record<string, unknown> = {};
+  for (const tasks of [500, 1000]) {
+    const text = graphPlan(tasks);
+    const engine = new PlanEngine('# [FEATURE_NAME] - Implementation Plan\n', {
+      ...DEFAULT_CONFIG,
+      maxFileSize: 4 * 1024 * 1024,
+    });
+    const analysis = engine.analyze(text);
+    const view: PlanGraphView = { ...planGraphJson(analysis.graph!), phaseOrder: false, phases: [] };
+    const laid = layoutGraph(view);
+    result[`${tasks} tasks`] = {
+      layout: measure(() => layoutGraph(view), 5, 1),
+      analysis: measure(() => engine.analyze(text), 5, 1),
+      tasks: view.nodes.length,
+      drawnEdges: laid.edges.length,
+      width: Math.round(laid.width),
+      height: Math.round(laid.height),
     };
   }
   return result;

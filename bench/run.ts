@@ -13,7 +13,7 @@ import { PlanEngine, DEFAULT_CONFIG, PieceCache } from '../server/src/engine';
 import { generatePlan } from './generate';
 import { stats, type Stats } from './stats';
 import { featureLatency, serverLatency, slowParseResponse } from './server';
-import { graphBench } from './graph';
+import { graphBench, graphLayoutBench } from './graph';
 import { cliBench, printCliBench } from './cli';
 
 const REPO = join(__dirname, '..');
@@ -138,6 +138,19 @@ async function main() {
   >)
     console.log(
       `| ${name} (${r.edges} edges, ${r.waves} waves) | ${ms(r.graph.median)} (p95 ${ms(r.graph.p95)}, fastest ${ms(r.graph.min)}) | ${ms(r.analysis.median)} | ${(r.graph.median / r.analysis.median).toFixed(3)}× |`,
+    );
+  const layout = graphLayoutBench(measure);
+  results.graphLayout = layout;
+  console.log(
+    "\nPlan Graph layout (the webview's dagre layout, run in Node), against the plain analysis of the same file:",
+  );
+  console.log('| plan | layout (median, p95) | analysis (median) | layout / analysis | drawn edges | size (px) |');
+  console.log('|---|---|---|---|---|---|');
+  for (const [name, r] of Object.entries(layout) as Array<
+    [string, { layout: Stats; analysis: Stats; drawnEdges: number; width: number; height: number }]
+  >)
+    console.log(
+      `| ${name} | ${ms(r.layout.median)} (p95 ${ms(r.layout.p95)}) | ${ms(r.analysis.median)} | ${(r.layout.median / r.analysis.median).toFixed(2)}× | ${r.drawnEdges} | ${r.width} × ${r.height} |`,
     );
   const cli = cliBench();
   results.cli = cli;

@@ -16,6 +16,12 @@ export interface GraphSnapshot {
   summary: string;
   /** The id of the task that has the keyboard focus. */
   focused: string | null;
+  /** The pan-and-zoom scale (1: full size). */
+  scale: number;
+  /** How long the last layout took in the page, in ms (measured, never asserted). */
+  layoutMs: number;
+  /** The visible area of the page, in CSS pixels. */
+  stage: { width: number; height: number };
 }
 
 export class GraphPanel implements vscode.Disposable {

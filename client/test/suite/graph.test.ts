@@ -114,6 +114,27 @@ export default function registerGraphSuite(): void {
       assert.equal(focused, 'T003');
     });
 
+    test('a 500-task plan: every task drawn and reachable by keyboard, zoom keys zoom, 0 fits it again', async () => {
+      const editor = await openFresh(largeTaskList(500), 'graph-500');
+      await api.whenAnalyzed(editor.document);
+      const pending = drawn((g) => g.nodes.length === 500);
+      await vscode.commands.executeCommand('planmark.showGraph', editor.document.uri);
+      const dom = await pending;
+      assert.equal(dom.nodes.length, 500);
+      assert.ok(dom.nodes.every((n) => n.focusable && n.label?.startsWith(n.id)));
+      assert.ok(dom.edges.length > 400, `${dom.edges.length} edges drawn`);
+      const fitted = dom.scale;
+      await api.views.graph.act({ type: 'key', key: '-' });
+      const smaller = (await api.views.graph.snapshot()).scale;
+      assert.ok(smaller < fitted, `zoomed out from ${fitted} to ${smaller}`);
+      await api.views.graph.act({ type: 'key', key: '0' });
+      assert.equal((await api.views.graph.snapshot()).scale, fitted);
+      // Measured, never asserted: how long the page took to lay the graph out.
+      console.log(
+        `      500 tasks: layout ${dom.layoutMs.toFixed(0)} ms in the page, ${dom.edges.length} edges, fitted scale ${fitted.toFixed(2)} in ${dom.stage.width}×${dom.stage.height}`,
+      );
+    });
+
     test('open tasks say Ready or Blocked by … as inlay hints, and the Plan view marks them', async () => {
       const editor = await openFresh(specKit, 'graph-hints');
       await api.whenAnalyzed(editor.document);
@@ -154,4 +175,17 @@ export default function registerGraphSuite(): void {
       );
     });
   });
+}
+
+/** A spec-kit-shaped task list: phases of 25 tasks, most depending on a recent task, some on one far back. */
+function largeTaskList(tasks: number): string {
+  const id = (n: number) => `T${String(n).padStart(3, '0')}`;
+  const lines = ['# Tasks: Large plan', ''];
+  for (let t = 1; t <= tasks; t++) {
+    if ((t - 1) % 25 === 0) lines.push('', `## Phase ${(t - 1) / 25 + 1}: Stage ${(t - 1) / 25 + 1}`, '');
+    const deps = t > 1 ? [id(Math.max(1, t - 1 - (t % 7))), ...(t % 11 === 0 ? [id(Math.max(1, t - 60))] : [])] : [];
+    const after = deps.length > 0 ? ` (depends on ${[...new Set(deps)].join(', ')})` : '';
+    lines.push(`- [${t % 5 === 0 ? 'x' : ' '}] ${id(t)} Build part ${t} in \`src/part${t}.ts\`${after}`);
+  }
+  return lines.join('\n') + '\n';
 }

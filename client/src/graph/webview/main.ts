@@ -5,10 +5,10 @@
 // thick. Keyboard: arrows move between tasks (left/right: waves, up/down: within
 // a wave), Enter reveals the task's line, + / - / 0 zoom; mouse: drag to pan,
 // wheel to zoom, click to reveal.
-import { graphlib, layout } from '@dagrejs/dagre';
 import Panzoom, { type PanzoomObject } from '@panzoom/panzoom';
 import { formatHours } from '../../../../server/src/engine/hours';
 import type { PlanGraphView } from '../../../../server/src/protocol';
+import { layoutGraph, NODE_H, NODE_W } from './layout';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -17,9 +17,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const SVG = 'http://www.w3.org/2000/svg';
-const NODE_W = 220;
-const NODE_H = 52;
-const ROOT = '\u0000root';
 
 const stage = document.getElementById('stage')!;
 const canvas = document.getElementById('canvas')!;
@@ -28,6 +25,8 @@ let panzoom: PanzoomObject | undefined;
 let graph: PlanGraphView | undefined;
 /** Node positions by id, for keyboard moves. */
 let placed = new Map<string, { x: number; y: number; wave: number }>();
+/** How long the last layout took (reported in snapshots: the 500-task check prints it). */
+let lastLayoutMs = 0;
 
 window.addEventListener(
   'message',
@@ -99,25 +98,10 @@ function describe(g: PlanGraphView): string {
 }
 
 function draw(g: PlanGraphView): SVGSVGElement {
-  const waves = g.waves.length;
-  const waveOf = new Map(g.nodes.map((n) => [n.id, n.wave ?? waves + 1]));
-  const layoutGraph = new graphlib.Graph();
-  layoutGraph.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 70, marginx: 16, marginy: 40 });
-  layoutGraph.setDefaultEdgeLabel(() => ({}));
-  layoutGraph.setNode(ROOT, { width: 1, height: 1 });
-  for (const n of g.nodes) {
-    layoutGraph.setNode(n.id, { width: NODE_W, height: NODE_H });
-    // A heavy edge from a hidden root, as long as the wave: dagre keeps each task in its wave's column.
-    layoutGraph.setEdge(ROOT, n.id, { minlen: waveOf.get(n.id)!, weight: 1000 });
-  }
-  const drawn = g.edges.filter((e) => e.kind === 'dependency' && waveOf.get(e.to)! > waveOf.get(e.from)!);
-  for (const e of drawn)
-    layoutGraph.setEdge(e.from, e.to, { minlen: waveOf.get(e.to)! - waveOf.get(e.from)!, weight: 1 });
-  layout(layoutGraph);
-
-  const size = layoutGraph.graph() as { width?: number; height?: number };
-  const width = (size.width ?? 0) + 20;
-  const height = (size.height ?? 0) + 20;
+  const started = performance.now();
+  const laid = layoutGraph(g);
+  lastLayoutMs = performance.now() - started;
+  const { width, height } = laid;
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
@@ -126,15 +110,9 @@ function draw(g: PlanGraphView): SVGSVGElement {
   svg.setAttribute('aria-label', `Plan graph: ${describe(g)}`);
 
   // Wave columns, behind everything.
-  placed = new Map();
-  const columns = new Map<number, number>();
-  for (const n of g.nodes) {
-    const box = layoutGraph.node(n.id) as { x: number; y: number };
-    const w = waveOf.get(n.id)!;
-    placed.set(n.id, { x: box.x, y: box.y, wave: w });
-    columns.set(w, box.x);
-  }
-  for (const [w, x] of [...columns].sort((a, b) => a[0] - b[0])) {
+  placed = laid.nodes;
+  const waves = g.waves.length;
+  for (const [w, x] of [...laid.columns].sort((a, b) => a[0] - b[0])) {
     const band = el('rect', {
       class: `column${w % 2 ? ' odd' : ''}`,
       x: x - NODE_W / 2 - 8,
@@ -150,9 +128,8 @@ function draw(g: PlanGraphView): SVGSVGElement {
 
   const critical = new Set(g.criticalPath);
   const criticalEdges = new Set(g.criticalPath.slice(1).map((id, i) => `${g.criticalPath[i]}>${id}`));
-  for (const e of drawn) {
-    const points: Array<{ x: number; y: number }> =
-      (layoutGraph.edge(e.from, e.to) as { points?: Array<{ x: number; y: number }> }).points ?? [];
+  for (const e of laid.edges) {
+    const points = e.points;
     const path = el('path', {
       class: `edge${criticalEdges.has(`${e.from}>${e.to}`) ? ' critical' : ''}`,
       d: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' '),
@@ -333,7 +310,16 @@ function snapshot() {
   }));
   const columns = [...canvas.querySelectorAll('text.column-title')].map((t) => t.textContent);
   const focused = (document.activeElement as HTMLElement | null)?.dataset?.id ?? null;
-  return { nodes, edges, columns, summary: summary.textContent, focused };
+  return {
+    nodes,
+    edges,
+    columns,
+    summary: summary.textContent,
+    focused,
+    scale: panzoom?.getScale() ?? 1,
+    layoutMs: lastLayoutMs,
+    stage: { width: stage.clientWidth, height: stage.clientHeight },
+  };
 }
 
 vscode.postMessage({ type: 'ready' });
