@@ -70,6 +70,11 @@ export async function diagnosticsOf(
   );
 }
 
+/** A diagnostic's rule id, whether VS Code holds its code as a string or as `{ value, target }` (with a docs link). */
+export function ruleOf(d: vscode.Diagnostic): string | number | undefined {
+  return d.code && typeof d.code === 'object' ? d.code.value : d.code;
+}
+
 let counter = 0;
 /** Writes `text` to a new file in the workspace (named …-plan.md so it is a plan) and shows it. */
 export async function openFresh(text: string, name = 'test'): Promise<vscode.TextEditor> {
