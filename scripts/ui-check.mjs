@@ -198,23 +198,7 @@ export async function uiCheck(server) {
         return `"${want}"; ${warningsLeft} warnings or errors besides (CLI)`;
       },
     );
-    // The graph's behaviour is asserted by the in-editor suite (client/test/suite/graph.test.ts,
-    // reading the webview's DOM); this pass only takes its picture, and its command-palette steps
-    // time out in a fresh clone's first run, so its outcome is reported, not counted.
-    const graphResults = [];
-    await graphCheck(
-      page,
-      dir,
-      async (title, body) => {
-        try {
-          graphResults.push(`${title}: ${await body()}`);
-        } catch (error) {
-          graphResults.push(`${title}: not checked here (${String(error).split('\n')[0]})`);
-        }
-      },
-      IMAGES,
-    ).catch((error) => graphResults.push(`graph picture not taken (${String(error).split('\n')[0]})`));
-    for (const line of graphResults) console.log(`  note: ${line}`);
+    await graphCheck(page, dir, check, IMAGES);
   } finally {
     await page.close();
   }
