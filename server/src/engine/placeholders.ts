@@ -35,6 +35,11 @@ const NOT_A_SLOT_PLACEHOLDER = [
   /^\[[^\p{L}]*\]$/u,
 ];
 
+// In code, a bracketed type name is an array type (Swift `[String]`, Haskell `[Int]`), even
+// when a template writes one in an example: never a slot to fill.
+const ARRAY_TYPE =
+  /^\[(?:String|Substring|Character|Int|Int\d+|UInt\d*|Double|Float|Decimal|Bool|Any|AnyObject|Data|Date|URL|UUID|Number|number|string|boolean|bool|int|float|str|bytes|char)\??\]$/;
+
 export class PlaceholderMatcher {
   private readonly extra: RegExp[];
 
@@ -50,7 +55,7 @@ export class PlaceholderMatcher {
 
   matches(bracket: BracketText): boolean {
     const text = bracket.text;
-    if (bracket.inCode) return this.templateCodePlaceholders.has(text);
+    if (bracket.inCode) return this.templateCodePlaceholders.has(text) && !ARRAY_TYPE.test(text);
     if (this.templatePlaceholders.has(text)) return true;
     if (WORDS.test(text) || GENERIC.some((re) => re.test(text))) return true;
     if (this.extra.some((re) => re.test(text))) return true;

@@ -8,17 +8,25 @@
 export interface Requirements {
   /** Requirement number → the numbers of its acceptance criteria, in order. */
   byNumber: Map<string, string[]>;
+  /**
+   * Requirement number → how many other list items it holds (business rules, metrics): some
+   * teams number those on from the criteria, so a citation within their count is not wrong.
+   */
+  otherItems: Map<string, number>;
 }
 
 const HEADING = /^ {0,3}(#{2,6})[ \t]+(.*?)[ \t#]*$/;
 // "Requirement 3", "Requirement 3: Title", "需求 3：…", "Requisito 3 - …", "R3".
 const REQUIREMENT = /^[\p{L}\p{M}*_ ]{0,24}?[ \t]*(\d+)[ \t]*(?:$|[:：.)(（\-–—]|[ \t])/u;
 const CRITERION = /^ {0,3}(\d+)[.)][ \t]+\S/;
+const BULLET = /^ {0,3}[-*+][ \t]+\S/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function parseRequirements(text: string): Requirements {
   const byNumber = new Map<string, string[]>();
+  const otherItems = new Map<string, number>();
   let current: string[] | undefined;
+  let currentNumber = '';
   let currentDepth = 0;
   let fence: string | undefined;
   // The number the next item of the current ordered list renders as: Markdown numbers a
@@ -42,6 +50,7 @@ export function parseRequirements(text: string): Requirements {
       if (req) {
         current = byNumber.get(req[1]) ?? [];
         byNumber.set(req[1], current);
+        currentNumber = req[1];
         currentDepth = depth;
       } else if (current && depth <= currentDepth) current = undefined;
       next = undefined;
@@ -52,9 +61,12 @@ export function parseRequirements(text: string): Requirements {
       const shown = String(next ?? Number(c[1]));
       for (const n of [c[1], shown]) if (!current.includes(n)) current.push(n);
       next = Number(shown) + 1;
+    } else if (current && BULLET.test(line)) {
+      otherItems.set(currentNumber, (otherItems.get(currentNumber) ?? 0) + 1);
+      next = undefined;
     } else if (/^\S/.test(line)) next = undefined;
   }
-  return { byNumber };
+  return { byNumber, otherItems };
 }
 
 /** What a task cites: `_Requirements: 1.2, 3.1_`, `_需求：2.1_`, `**Validates: Requirements 5.2**`. */

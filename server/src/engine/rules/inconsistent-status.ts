@@ -6,7 +6,7 @@ const COMPLETE_STATUS = /^(?:complete|completed|done|finished)$/i;
 export const inconsistentStatus: Rule = {
   id: 'inconsistent-status',
   description:
-    'The plan claims what its content contradicts: Status Complete with open tasks, a phase marked complete with open tasks, a checked task that still holds a placeholder.',
+    'The plan claims what its content contradicts: Status Complete with open tasks, a phase or section marked complete with open tasks, a checked task that still holds a placeholder.',
   defaultSeverity: 'warning',
   check({ model, hasPlaceholder }, report) {
     // An optional task (`- [ ]*`) left open contradicts no claim of completion.
@@ -22,9 +22,13 @@ export const inconsistentStatus: Rule = {
         message: `Status says "${status.value}" but ${count(open.length)} still open (first: ${describe(open[0])}).`,
       });
     }
-    for (const section of model.phases) {
-      if (!section.heading.claimsComplete) continue;
-      const inside = open.filter((t) => within(t, section));
+    // A phase or a heading that names a task ("### Task 8.14: … ✅", "#### T012 ✅") claims
+    // its tasks are done. Other headings ("✅ Core feature complete") often summarise what
+    // is done while follow-ups stay open on purpose, so they are not held to it. Open tasks
+    // under a nested heading that claims completion too are reported there, once.
+    for (const section of claiming(model.sections)) {
+      const nested = claiming(section.children);
+      const inside = open.filter((t) => within(t, section) && !nested.some((n) => within(t, n)));
       if (inside.length > 0) {
         report({
           span: section.heading,
@@ -40,6 +44,19 @@ export const inconsistentStatus: Rule = {
     }
   },
 };
+
+/** Sections whose heading claims completion, outermost first, at any depth. */
+function claiming(sections: readonly Section[]): Section[] {
+  return sections.flatMap((s) => (claims(s) ? [s, ...claiming(s.children)] : claiming(s.children)));
+}
+
+const TASK_HEADING =
+  /^[\p{Extended_Pictographic}\uFE0F\s]*(?:task[\s-]*)?(?:[A-Z]{1,5}-?\d+(?:\.\d+)*|\d+(?:\.\d+)+)(?=$|[\s:.)\]–—-])/iu;
+
+function claims(section: Section): boolean {
+  const { heading } = section;
+  return heading.claimsComplete && (heading.phase !== undefined || TASK_HEADING.test(heading.text));
+}
 
 function within(task: TaskItem, section: Section): boolean {
   return task.start >= section.start && task.start < section.end;

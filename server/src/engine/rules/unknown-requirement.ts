@@ -1,4 +1,4 @@
-import { citedRequirements, parseRequirements } from '../requirements';
+import { citedRequirements, parseRequirements, type Requirements } from '../requirements';
 import type { Rule } from './rule';
 
 // A task cites acceptance criteria of the `requirements.md` beside the plan
@@ -14,7 +14,8 @@ export const unknownRequirement: Rule = {
   check({ model, facts }, report) {
     const file = facts.siblings?.['requirements.md'];
     if (file === undefined || model.tasks.length === 0) return;
-    const { byNumber } = parseRequirements(file);
+    const requirements = parseRequirements(file);
+    const { byNumber } = requirements;
     if (byNumber.size === 0) return;
     const text = model.text;
     // Citation lines inside a task (its own line or its detail bullets), each line once.
@@ -26,7 +27,7 @@ export const unknownRequirement: Rule = {
         if (!seen.has(start)) {
           seen.add(start);
           for (const ref of citedRequirements(text.slice(start, end))) {
-            const message = problem(ref.ref, byNumber);
+            const message = problem(ref.ref, requirements);
             if (message) report({ span: { start: start + ref.start, end: start + ref.end }, message });
           }
         }
@@ -36,12 +37,13 @@ export const unknownRequirement: Rule = {
   },
 };
 
-function problem(ref: string, byNumber: Map<string, string[]>): string | undefined {
+function problem(ref: string, { byNumber, otherItems }: Requirements): string | undefined {
   const [req, criterion] = ref.split('.');
   const criteria = byNumber.get(req);
   if (!criteria) return `requirements.md has no Requirement ${req} (it has ${range([...byNumber.keys()])}).`;
   if (criterion === undefined || criteria.includes(criterion)) return undefined;
-  if (criteria.length === 0) return undefined; // criteria written in a form we do not read: nothing to compare.
+  // Criteria written in a form we do not read, or other items numbered on from them: not provably wrong.
+  if (criteria.length === 0 || Number(criterion) <= criteria.length + (otherItems.get(req) ?? 0)) return undefined;
   return `Requirement ${req} in requirements.md has no acceptance criterion ${ref} (it has ${range(criteria.map((c) => `${req}.${c}`))}).`;
 }
 
