@@ -17,7 +17,9 @@ import { PlanmarkClient } from './languageClient';
 import { Loading } from './loading';
 import { Outlines, type OutlineChange } from './outlines';
 import { PlanTree } from './planTree';
+import { PlansView } from './plansView';
 import { ProgressStatus } from './statusBar';
+import { registerViewCommands } from './viewCommands';
 
 export type { Outline, OutlineChange };
 
@@ -34,7 +36,7 @@ export interface PlanmarkApi {
   /** How long `activate` took, and the server's start after it, in milliseconds. */
   timings: { activateMs: number; serverStartMs?: number };
   /** The views, for tests. */
-  views: { tree: PlanTree; status: ProgressStatus; graph: GraphPanel };
+  views: { tree: PlanTree; plans: PlansView; status: ProgressStatus; graph: GraphPanel };
   /** Whether the Plan view still says "Loading…" (the `planmark.loading` context key). */
   loading(): boolean;
 }
@@ -87,6 +89,8 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
     if (!current.stopping && current.state !== State.Stopped)
       current.error('The planmark server did not start', error, 'force');
   });
+  const plans = new PlansView(current, ready, outlines);
+  context.subscriptions.push(plans, ...registerViewCommands(tree, plans));
   const loading = new Loading(ready, outlines);
   context.subscriptions.push(loading);
   timings.activateMs = Math.round((performance.now() - started) * 10) / 10;
@@ -97,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
     whenAnalyzed: (doc, timeoutMs) => outlines.whenCurrent(doc, timeoutMs),
     onDidChangeOutline: outlines.onDidChange,
     timings,
-    views: { tree, status, graph },
+    views: { tree, plans, status, graph },
     loading: () => loading.active,
   };
 }

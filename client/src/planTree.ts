@@ -27,6 +27,8 @@ export interface TaskNode {
 }
 
 const HIDE_COMPLETED = 'planmark.hideCompleted';
+/** Context key: the Plan view is filtered by text (its title bar then offers Clear Filter). */
+const FILTERED = 'planmark.filtered';
 
 export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PlanNode | undefined>();
@@ -39,6 +41,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
   readonly view: vscode.TreeView<PlanNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private hideCompleted: boolean;
+  /** Lower-cased text a task must contain (its text, id or a field's value) to show; '' shows all. */
+  private filterText = '';
 
   constructor(
     private readonly outlines: Outlines,
@@ -87,6 +91,22 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
     this.show(this.shown);
   }
 
+  /** The text the view is filtered by ('' when it is not). */
+  get filter(): string {
+    return this.filterText;
+  }
+
+  /**
+   * Shows only the tasks whose text, id or field values contain `text` (ignoring case),
+   * with their sections and parent tasks; '' shows every task again. It stays while
+   * the view moves from plan to plan, and the view's message says what is hidden.
+   */
+  async setFilter(text: string): Promise<void> {
+    this.filterText = text.trim().toLowerCase();
+    await vscode.commands.executeCommand('setContext', FILTERED, this.filterText !== '');
+    this.show(this.shown);
+  }
+
   /** Shows the active editor's plan; a non-plan editor empties the view (its welcome text then shows). */
   private follow(): void {
     const editor = vscode.window.activeTextEditor;
@@ -111,11 +131,45 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
     this.shown = shown;
     this.roots = shown ? this.sectionNodes(shown.uri, shown.outline.sections, undefined) : [];
     this.flat = undefined;
-    this.view.message = undefined;
+    this.view.message = this.filterMessage(shown?.outline);
     this.view.description = shown
       ? `${shown.outline.done}/${shown.outline.total} · ${shown.outline.percent}%`
       : undefined;
     this.changed.fire(undefined);
+  }
+
+  private filterMessage(outline: Outline | undefined): string | undefined {
+    if (!this.filterText || !outline) return undefined;
+    let shown = 0;
+    let all = 0;
+    const count = (tasks: OutlineTask[]) => {
+      for (const t of tasks) {
+        all++;
+        if (this.matches(t)) shown++;
+        count(t.children);
+      }
+    };
+    const walk = (sections: OutlineSection[]) => sections.forEach((s) => (count(s.tasks), walk(s.children)));
+    walk(outline.sections);
+    return `${shown} of ${all} tasks match "${this.filterText}"`;
+  }
+
+  private matches(t: OutlineTask): boolean {
+    const f = this.filterText;
+    return (
+      t.text.toLowerCase().includes(f) ||
+      (t.id?.toLowerCase().includes(f) ?? false) ||
+      Object.values(t.fields ?? {}).some((v) => v.toLowerCase().includes(f))
+    );
+  }
+
+  /** Shown under the filter: it matches, or a subtask does. */
+  private kept(t: OutlineTask): boolean {
+    return !this.filterText || this.matches(t) || t.children.some((c) => this.kept(c));
+  }
+
+  private keptSection(s: OutlineSection): boolean {
+    return !this.filterText || s.tasks.some((t) => this.kept(t)) || s.children.some((c) => this.keptSection(c));
   }
 
   /** Flat list of every node, for tests and for reveal; built once per outline shown, not on every cursor move. */
@@ -163,7 +217,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
 
   private sectionNodes(uri: vscode.Uri, sections: OutlineSection[], parent: SectionNode | undefined): SectionNode[] {
     return sections
-      .filter((s) => !this.hideCompleted || !isComplete(s))
+      .filter((s) => (!this.hideCompleted || !isComplete(s)) && this.keptSection(s))
       .map((section, i) => ({
         kind: 'section' as const,
         id: `${parent?.id ?? uri.toString()}/s${i}:${section.title}`,
@@ -175,7 +229,7 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
 
   private taskNodes(uri: vscode.Uri, tasks: OutlineTask[], parent: PlanNode): TaskNode[] {
     return tasks
-      .filter((t) => !this.hideCompleted || !isDone(t))
+      .filter((t) => (!this.hideCompleted || !isDone(t)) && this.kept(t))
       .map((task, i) => ({
         kind: 'task' as const,
         id: `${parent.id}/t${i}:${task.id ?? task.text}`,
@@ -188,9 +242,12 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
   private sectionItem(node: SectionNode): vscode.TreeItem {
     const s = node.section;
     // Open work shows; finished sections fold away (VS Code then remembers what the author folds).
+    // Under a filter every match shows: no section starts folded.
     const item = new vscode.TreeItem(
       s.title,
-      isComplete(s) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+      isComplete(s) && !this.filterText
+        ? vscode.TreeItemCollapsibleState.Collapsed
+        : vscode.TreeItemCollapsibleState.Expanded,
     );
     item.id = node.id;
     item.description = progressText(s);
@@ -229,7 +286,8 @@ export class PlanTree implements vscode.TreeDataProvider<PlanNode>, vscode.Dispo
     item.description =
       [id, ...words, t.estimateHours !== undefined ? hours(t.estimateHours) : undefined].filter(Boolean).join(' · ') ||
       undefined;
-    item.contextValue = t.checked ? 'task.done' : 'task';
+    // `.file`: the task names a file, which the row's Open File action opens.
+    item.contextValue = `${t.checked ? 'task.done' : 'task'}${t.files?.length ? '.file' : ''}`;
     const tip = new vscode.MarkdownString(
       `${t.checked ? '$(pass-filled)' : `$(${icon?.id ?? 'circle-large-outline'})`} **${cell(t.text)}**${words.length > 0 ? ` (${words.join(', ')})` : ''}`,
       true,

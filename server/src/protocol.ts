@@ -59,3 +59,33 @@ export namespace GraphRequest {
   export const method = 'planmark/graph';
   export const type = new RequestType<GraphParams, PlanGraphView | null, void>(method);
 }
+
+/** One plan of the workspace, as the Plans view lists it. */
+export interface PlanSummary {
+  uri: string;
+  /** Path relative to its workspace folder (forward slashes); the file name outside any folder. */
+  path: string;
+  /** The workspace folder's uri; none for a plan outside every folder (an open untitled plan). */
+  folder?: string;
+  title?: string;
+  /** The profile it is checked with (spec-kit tasks, reference, checklist, …). */
+  profile?: { id: string; title: string };
+  done: number;
+  total: number;
+  percent: number;
+  /** Findings by severity. */
+  errors: number;
+  warnings: number;
+  /** Information and hints. */
+  others: number;
+  /** Last change: the file's modification time, or now for an open document with unsaved changes (ms since the epoch). */
+  modified: number;
+  /** Why it could not be checked, if it could not. */
+  failure?: string;
+}
+
+/** Every plan of the workspace: the open ones as their current text says, the others as on disk. */
+export namespace PlansRequest {
+  export const method = 'planmark/plans';
+  export const type = new RequestType<Record<string, never>, PlanSummary[], void>(method);
+}

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import Mocha from 'mocha';
 import registerSuite from './extension.test';
 import registerGraphSuite from './graph.test';
+import registerViewsSuite from './views.test';
 import { notes } from './helpers';
 
 export interface TestResult {
@@ -23,6 +24,7 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'extension.test.js', mocha);
   registerSuite();
   registerGraphSuite();
+  registerViewsSuite();
   const results: TestResult[] = [];
   return new Promise((resolve, reject) => {
     try {

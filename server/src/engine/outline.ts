@@ -2,6 +2,7 @@ import { parseEstimate, type DurationOptions } from './estimate';
 import type { PlanGraph } from './graph';
 import type { LineIndex, Range } from './lineIndex';
 import type { PlanModel, Section, TaskItem, TaskState } from './model';
+import { taskFiles } from './taskFiles';
 
 // The outline is what the sidebar, the status bar and `planmark outline` show:
 // sections that hold tasks (phases first among them), their tasks, progress
@@ -40,6 +41,8 @@ export interface OutlineTask {
   estimateHours?: number;
   /** Task-block fields, label → value. */
   fields?: Record<string, string>;
+  /** The files the task says it changes (its File field, paths in its title or first line), as written. */
+  files?: string[];
   /**
    * In a plan that states dependencies (or orders its phases), for a task not done:
    * `ready` (every dependency done, not started) or `blocked` with the tasks it waits for.
@@ -94,6 +97,7 @@ export function buildOutline(
     if (t.parent) (childrenOf.get(t.parent) ?? childrenOf.set(t.parent, []).get(t.parent)!).push(t);
   }
 
+  const files = taskFiles(model);
   const readiness = (t: TaskItem): Pick<OutlineTask, 'readiness' | 'blockedBy'> => {
     const node = graph?.hasDependencies ? graph.nodeOf(t) : undefined;
     if (!node || node.state === 'done') return {};
@@ -111,6 +115,7 @@ export function buildOutline(
     checkboxRange: lines.range(t.checkbox),
     estimateHours: hoursOf.get(t),
     fields: t.block ? Object.fromEntries(t.block.fields.map((f) => [f.label, f.value])) : undefined,
+    ...(files.has(t) ? { files: files.get(t)!.map((f) => f.path) } : {}),
     ...readiness(t),
     children: (childrenOf.get(t) ?? []).map(toTask),
   });

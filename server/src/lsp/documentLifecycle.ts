@@ -15,6 +15,8 @@ export interface LifecycleDeps {
   analyses: Pick<Analyses, 'schedule' | 'forget'>;
   /** The typing debounce of the document's folder, in milliseconds. */
   debounceMs(uri: string): number;
+  /** Called when an open document's text changed (typing, an edit; not opening it). */
+  edited?(uri: string): void;
   /** Called after a document closed and its analysis was forgotten. */
   closed(uri: string): void;
 }
@@ -25,7 +27,9 @@ export function trackDocuments(documents: DocumentEvents, deps: LifecycleDeps): 
   documents.onDidOpen(({ document }) => opening.add(document.uri));
   documents.onDidChangeContent(({ document }) => {
     const { uri } = document;
-    deps.analyses.schedule(uri, opening.delete(uri) ? 0 : deps.debounceMs(uri));
+    if (opening.delete(uri)) return deps.analyses.schedule(uri, 0);
+    deps.edited?.(uri);
+    deps.analyses.schedule(uri, deps.debounceMs(uri));
   });
   documents.onDidClose(({ document }) => {
     deps.analyses.forget(document.uri);

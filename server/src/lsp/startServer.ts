@@ -4,13 +4,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, PieceCache } from '../engine';
 import { OffThreadParser } from '../node/offThreadParser';
 import { PlanIndex } from '../node/planIndex';
-import { OutlineChangedNotification, OutlineRequest } from '../protocol';
+import { OutlineChangedNotification, OutlineRequest, PlansRequest } from '../protocol';
 import { Analyses } from './analyses';
 import { createAnalyzer } from './analyzer';
 import { ConfigProblems } from './configProblems';
 import { trackDocuments } from './documentLifecycle';
 import { FileWatching } from './fileWatching';
 import { registerLanguageFeatures } from './languageFeatures';
+import { PlansList } from './plansList';
 import { Publisher } from './publishing';
 import { describe, registerPullDiagnostics } from './pullDiagnostics';
 import { Session } from './session';
@@ -80,6 +81,7 @@ export function startServer(connection: Connection): void {
   });
   const workspaceDiagnostics = new WorkspaceDiagnostics(workspace, index, (uri) => documents.get(uri) !== undefined);
   registerPullDiagnostics(connection, analyses, workspaceDiagnostics, log);
+  const plans = new PlansList({ workspace, index, analyses, openUris: () => documents.keys() });
 
   function settingsChanged(): void {
     workspace.invalidate();
@@ -115,13 +117,26 @@ export function startServer(connection: Connection): void {
     analyses,
     debounceMs: (uri) =>
       workspace.lastSettings(workspace.scope(uri).folder)?.config.debounceMs ?? DEFAULT_CONFIG.debounceMs,
-    closed: (uri) => publisher.closed(uri),
+    edited: (uri) => plans.touched(uri),
+    closed: (uri) => {
+      publisher.closed(uri);
+      plans.closed(uri);
+    },
   });
 
   connection.onRequest(
     OutlineRequest.type,
     async ({ textDocument, now }) => (await analyses.get(textDocument.uri, now === true))?.analysis?.outline ?? null,
   );
+
+  connection.onRequest(PlansRequest.type, async () => {
+    try {
+      return await plans.list();
+    } catch (error) {
+      log.error(`Listing the plans failed: ${describe(error)}`);
+      return [];
+    }
+  });
 
   documents.listen(connection);
 }

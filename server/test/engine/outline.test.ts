@@ -53,6 +53,8 @@ test('outline: sections with tasks, progress and estimates', () => {
     end: { line: 7, character: 5 },
   });
   assert.deepEqual(backend.tasks[0].fields, { File: '`api.ts`', Estimate: '1d' });
+  // The Plan view's "Open File" reads these: the File field's paths, without backticks.
+  assert.deepEqual(backend.tasks[0].files, ['api.ts']);
   assert.deepEqual(
     [outline.done, outline.total, outline.percent, outline.estimateHours, outline.remainingHours, outline.unestimated],
     [3, 5, 60, 11, 3, 1],

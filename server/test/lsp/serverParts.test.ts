@@ -109,7 +109,7 @@ describe('Publisher', () => {
 });
 
 describe('trackDocuments', () => {
-  test('opening analyzes at once, typing after the debounce, closing forgets', () => {
+  test('opening analyzes at once, typing after the debounce (and is noted as an edit), closing forgets', () => {
     const listeners: Record<string, (e: { document: { uri: string } }) => void> = {};
     const events: DocumentEvents = {
       onDidOpen: (l) => (listeners.open = l),
@@ -123,6 +123,7 @@ describe('trackDocuments', () => {
         forget: (uri) => calls.push(`forget ${uri}`),
       },
       debounceMs: () => 250,
+      edited: (uri) => calls.push(`edited ${uri}`),
       closed: (uri) => calls.push(`closed ${uri}`),
     });
     const doc = { document: { uri: 'a' } };
@@ -130,7 +131,7 @@ describe('trackDocuments', () => {
     listeners.change(doc);
     listeners.change(doc);
     listeners.close(doc);
-    assert.deepEqual(calls, ['schedule a 0', 'schedule a 250', 'forget a', 'closed a']);
+    assert.deepEqual(calls, ['schedule a 0', 'edited a', 'schedule a 250', 'forget a', 'closed a']);
   });
 });
 

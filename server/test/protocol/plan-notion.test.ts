@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG } from '../../src/engine';
 import { collectTargets } from '../../src/cli/files';
 import { fileUri, LspTestClient } from './lspClient';
 import { tempWorkspace, type TempWorkspace } from './fixtures';
+import { PlansRequest, type PlanSummary } from '../../src/protocol';
 
 // One notion of "a plan" (issue 11, item 6): the files `planmark check FOLDER` checks,
 // the files the server reports in workspace diagnostics, and the files whose open
@@ -13,7 +14,7 @@ import { tempWorkspace, type TempWorkspace } from './fixtures';
 // set, over a workspace that mixes every way a file becomes a plan: include globs,
 // an "Implementation Plan" title, spec-kit's convention (with `.specify/`), spec-kit's
 // content signature, a plan in a dot folder, and files that are not plans (notes, a
-// spec-kit template, a spec).
+// spec-kit template, a spec). The Plans view (planmark/plans) lists the same set.
 
 const FILES: Record<string, string> = {
   'plan.md': '# Checkout - Implementation Plan\n\n- [ ] **Task**: C1 Build\n',
@@ -66,6 +67,11 @@ describe('one notion of a plan: CLI folder mode, workspace diagnostics, open doc
       previousResultIds: [],
     });
     assert.deepEqual(report.items.map((i) => relative(i.uri)).sort(), PLANS);
+  });
+
+  test('the Plans view lists the same files', async () => {
+    const plans = await client.request<PlanSummary[]>(PlansRequest.method, {});
+    assert.deepEqual(plans.map((p) => p.path).sort(), PLANS);
   });
 
   test('an open document has an outline (Plan view, status bar) exactly when it is one of them', async () => {
