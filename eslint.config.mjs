@@ -61,7 +61,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/ui-check.mjs', 'scripts/ui-shots.mjs', 'scripts/ui-graph.mjs'],
+    files: ['scripts/ui-check.mjs', 'scripts/ui-shots.mjs', 'scripts/ui-graph.mjs', 'scripts/test-vsix.mjs'],
     // Its page.evaluate callbacks run in the browser.
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

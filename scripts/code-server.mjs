@@ -9,7 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CODE_SERVER = join(ROOT, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const CODE_SERVER = join(
+  ROOT,
+  '.vscode-test',
+  'code-server',
+  'node_modules',
+  'code-server',
+  'out',
+  'node',
+  'entry.js',
+);
 const BROWSER = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 export function installCodeServer() {
@@ -27,7 +36,11 @@ export function within(ms, what, promise) {
   ]).finally(() => clearTimeout(timer));
 }
 
-export async function startCodeServer({ env = {} } = {}) {
+/**
+ * @param extensionsDir where code-server looks for installed extensions (a fresh folder by default;
+ * the .vsix check installs the package there first)
+ */
+export async function startCodeServer({ env = {}, extensionsDir } = {}) {
   const base = mkdtempSync(join(tmpdir(), 'planmark-vscode-'));
   const userData = join(base, 'user-data');
   const workspace = join(base, 'workspace');
@@ -66,7 +79,7 @@ export async function startCodeServer({ env = {} } = {}) {
       '--user-data-dir',
       userData,
       '--extensions-dir',
-      join(base, 'extensions'),
+      extensionsDir ?? join(base, 'extensions'),
       workspace,
     ],
     { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
