@@ -13,7 +13,8 @@ import { PlansRequest, type PlanSummary } from '../../src/protocol';
 // document gets an outline (what the Plan view and the status bar show) are the same
 // set, over a workspace that mixes every way a file becomes a plan: include globs,
 // an "Implementation Plan" title, spec-kit's convention (with `.specify/`), spec-kit's
-// content signature, a plan in a dot folder, and files that are not plans (notes, a
+// content signature, Kiro's convention (in a dot folder) and its content signature read
+// with the file beside it (requirements.md), a plan in a dot folder, and files that are not plans (notes, a
 // spec-kit template, a spec). The Plans view (planmark/plans) lists the same set.
 
 const FILES: Record<string, string> = {
@@ -27,11 +28,19 @@ const FILES: Record<string, string> = {
   'specs/001-login/tasks.md': '# Tasks: Login\n\n- [ ] T001 Create src/login.ts\n',
   'specs/001-login/research.md': '# Research: Login\n',
   'vendor/tasks.md': '# Tasks: Vendor\n\n**Input**: Design documents from `/specs/002/`\n\n- [ ] T001 Do\n',
+  '.kiro/specs/auth/requirements.md': '# Requirements\n',
+  '.kiro/specs/auth/tasks.md': '# Implementation Plan\n\n- [ ] 1. Set up the auth module\n',
+  // Kiro's content signature through a file beside it: numbered tasks next to requirements.md.
+  'design/billing/requirements.md': '# Requirements\n',
+  'design/billing/tasks.md': '# Billing\n\n- [ ] 1. Add the invoice model\n- [ ] 2. Send invoices\n',
+  'design/notes/tasks.md': '# Notes\n\n- [ ] 1. Ask about invoices\n',
   'README.md': '# Project\n\n- [ ] not a task list of a plan\n',
   'notes.md': '# Meeting notes\n\n- [ ] buy milk\n',
 };
 const PLANS = [
+  '.kiro/specs/auth/tasks.md',
   '.plans/cache.plan.md',
+  'design/billing/tasks.md',
   'docs/rollout-plan.md',
   'notes/roadmap.md',
   'plan.md',
