@@ -43,6 +43,19 @@ export default function registerViewsSuite(): void {
 
     teardown(closeAll);
 
+    /** Opens a plan and waits until the Plan view shows its tasks. */
+    async function showInPlanView(uri: vscode.Uri): Promise<vscode.TextEditor> {
+      const editor = await vscode.window.showTextDocument(uri);
+      const { tree } = api.views;
+      await api.whenAnalyzed(editor.document);
+      await waitFor(
+        'the Plan view to show the plan',
+        () => (tree.uri?.toString() === uri.toString() && tree.all().length > 0 ? true : undefined),
+        [tree.onDidChangeTreeData],
+      );
+      return editor;
+    }
+
     /** The Plans view once its list holds every file `paths` names (relative to the spec-kit repository). */
     async function listed(...paths: string[]): Promise<readonly PlanSummary[]> {
       const { plans } = api.views;
@@ -133,14 +146,8 @@ export default function registerViewsSuite(): void {
     });
 
     test('Filter Tasks shows only matching tasks and says how many; Clear shows all again', async () => {
-      const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(repo, 'specs/001-login/tasks.md'));
+      await showInPlanView(vscode.Uri.joinPath(repo, 'specs/001-login/tasks.md'));
       const { tree } = api.views;
-      await api.whenAnalyzed(editor.document);
-      await waitFor(
-        'the Plan view to show the plan',
-        () => (tree.uri?.toString() === editor.document.uri.toString() && tree.all().length > 0 ? true : undefined),
-        [tree.onDidChangeTreeData],
-      );
       const labels = () =>
         tree
           .all()
@@ -160,14 +167,8 @@ export default function registerViewsSuite(): void {
     });
 
     test("Open Task's File opens the file a task names, or an untitled editor for one still to write", async () => {
-      const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(repo, 'specs/001-login/tasks.md'));
+      const editor = await showInPlanView(vscode.Uri.joinPath(repo, 'specs/001-login/tasks.md'));
       const { tree } = api.views;
-      await api.whenAnalyzed(editor.document);
-      await waitFor(
-        'the Plan view to show the plan',
-        () => (tree.uri?.toString() === editor.document.uri.toString() && tree.all().length > 0 ? true : undefined),
-        [tree.onDidChangeTreeData],
-      );
       const task = (id: string) => tree.all().find((n): n is TaskNode => n.kind === 'task' && n.task.id === id)!;
       assert.equal(tree.getTreeItem(task('T003')).contextValue, 'task.file');
       assert.equal(tree.getTreeItem(task('T001')).contextValue, 'task.done');
