@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG, type PlanConfig } from './config';
 import { buildDependencyGraph, type DependencyGraph } from './dependencies';
 import { buildPlanGraph, type PlanGraph } from './graph';
-import type { Finding, RawFinding, Severity } from './findings';
+import { VALIDATION_SKIPPED, type Finding, type RawFinding, type Severity } from './findings';
 import { LineIndex } from './lineIndex';
 import { SkippedError } from './markdown';
 import type { PieceCache } from './pieceCache';
@@ -153,8 +153,8 @@ export class PlanEngine {
       skipped: reason,
       findings: [
         {
-          rule: 'validation-skipped',
-          severity: 'information',
+          rule: VALIDATION_SKIPPED.id,
+          severity: VALIDATION_SKIPPED.defaultSeverity,
           message: `planmark skipped this file: ${reason}.`,
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         },

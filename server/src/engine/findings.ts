@@ -47,3 +47,13 @@ export interface RawFinding {
   message: string;
   fixes?: RawFix[];
 }
+
+/**
+ * Not a rule of the registry: the engine's own note that it did not validate a file. Described
+ * here once, for every output that lists rules (SARIF's rule table among them).
+ */
+export const VALIDATION_SKIPPED = {
+  id: 'validation-skipped',
+  description: 'planmark did not validate the file (too large, not text, too slow to parse, or nested too deeply).',
+  defaultSeverity: 'information',
+} as const satisfies { id: string; description: string; defaultSeverity: Severity };

@@ -27,6 +27,7 @@ export {
 } from './outline';
 export type { FrontMatter, PlanModel } from './model';
 export { RULES, RULE_IDS, RULES_DOC, ruleDocsUrl } from './rules';
+export { VALIDATION_SKIPPED } from './findings';
 export { isPlanDocument, isTemplatePath, type PlanSelection } from './planFiles';
 export { unparsedPieces, parsePieces, parseWithin } from './markdown';
 export { PieceCache, type ParsedPiece } from './pieceCache';

@@ -10,12 +10,13 @@
 // suppresses nothing, and an id that names no rule, are reported (`unused-suppression`,
 // information) so that stale comments do not pile up. Comments inside code blocks and
 // inline code are text, not directives. `validation-skipped` cannot be suppressed.
+import { VALIDATION_SKIPPED } from './findings';
 import type { Finding, FixData } from './findings';
 import type { LineIndex } from './lineIndex';
 import type { Span, Table } from './model';
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
-const UNSUPPRESSIBLE = new Set(['validation-skipped']);
+const UNSUPPRESSIBLE = new Set<string>([VALIDATION_SKIPPED.id]);
 
 type Kind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable' | 'disable-file';
 

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
-import { RULES, ruleDocsUrl, type ConfigProblem, type Severity } from '../../engine';
+import { RULES, VALIDATION_SKIPPED, ruleDocsUrl, type ConfigProblem, type Severity } from '../../engine';
 import type { CheckResult } from '../report';
 import { isUnder, toPosix } from '../../node/planFiles';
 
@@ -16,13 +16,6 @@ const LEVEL: Record<Severity, sarif.Result.level> = {
   hint: 'note',
 };
 
-// Not a rule of the registry: the engine's note that it did not validate a file.
-const SKIPPED = {
-  id: 'validation-skipped',
-  description: 'planmark did not validate the file (too large, not text, or nested too deeply).',
-  defaultSeverity: 'information' as Severity,
-};
-
 export interface SarifOptions {
   cwd: string;
   version: string;
@@ -30,7 +23,7 @@ export interface SarifOptions {
 }
 
 export function toSarif({ reports, problems }: CheckResult, { cwd, version, configProblems }: SarifOptions): sarif.Log {
-  const descriptors = [...RULES, SKIPPED];
+  const descriptors = [...RULES, VALIDATION_SKIPPED];
   const index = new Map(descriptors.map((r, i) => [r.id, i]));
   const rules: sarif.ReportingDescriptor[] = descriptors.map((r) => ({
     id: r.id,
