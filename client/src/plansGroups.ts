@@ -21,9 +21,10 @@ export interface PlanNode {
   parent?: GroupNode;
 }
 
-const BAR_CELLS = 10;
+/** Five cells: the side bar is narrow, and the percentage beside the bar is exact. */
+const BAR_CELLS = 5;
 
-/** `█████░░░░░`: the percentage in tenths, rounded down (a full bar means done). */
+/** `██░░░`: the percentage in fifths, rounded down (a full bar means done). */
 export function bar(percent: number): string {
   const full = Math.min(BAR_CELLS, Math.max(0, Math.floor(percent / (100 / BAR_CELLS))));
   return '█'.repeat(full) + '░'.repeat(BAR_CELLS - full);

@@ -91,7 +91,7 @@ export default function registerViewsSuite(): void {
       assert.deepEqual(group.plans.map((n) => n.plan.path.replace(/.*\//, '')).sort(), ['plan.md', 'tasks.md']);
       const row = plans.getTreeItem(group.plans.find((n) => n.plan === tasks)!);
       assert.equal(row.label, 'Tasks: Login');
-      assert.match(String(row.description), /^███░░░░░░░ 33%/);
+      assert.match(String(row.description), /^█░░░░ 33%/);
       assert.match(String(row.description), /spec-kit tasks/);
       // Most recently changed first, whatever the grouping.
       const order = plans.current.map((p) => p.modified);

@@ -59,9 +59,10 @@ test('several workspace folders: the folder leads the group', () => {
   ]);
 });
 
-test('the bar: tenths, rounded down, full only when done', () => {
-  assert.equal(bar(0), '░░░░░░░░░░');
-  assert.equal(bar(33), '███░░░░░░░');
-  assert.equal(bar(99), '█████████░');
-  assert.equal(bar(100), '██████████');
+test('the bar: fifths, rounded down, full only when done', () => {
+  assert.equal(bar(0), '░░░░░');
+  assert.equal(bar(33), '█░░░░');
+  assert.equal(bar(40), '██░░░');
+  assert.equal(bar(99), '████░');
+  assert.equal(bar(100), '█████');
 });
