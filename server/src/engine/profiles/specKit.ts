@@ -24,9 +24,10 @@ function convention(file: string): (input: DetectInput) => string | undefined {
 const PHASE = String.raw`^(?:Phase\s+(?:\d+(?:\.\d+)*\+?|N)\s*[:.：–—-]?\s*)?`;
 const PHASE_ANY = /^Phase\s+(?:\d+(?:\.\d+)*\+?|N)(?=$|[^\p{L}\p{N}])/iu;
 
-/** Task ids `T001`; markers `[P]` (parallel); labels `[US1]` (the user story a task belongs to). */
+/** Task ids `T001` (and inserted `T018b`); markers `[P]` (parallel); labels `[US1]` (the user story a task belongs to). */
 export const SPEC_KIT_TASKS: TaskGrammar = {
-  id: /^T\d{3,}$/,
+  // Teams insert tasks later as `T018b`, `T158-1` or `T031-MIN`: ids all the same.
+  id: /^T\d{3,}(?:[a-z]|[-.][A-Za-z0-9]+)?$/,
   idRequired: true,
   markers: ['P'],
   label: /^US\d+$/,
@@ -98,6 +99,8 @@ export const specKitTasks: Profile = {
     ...UNIVERSAL_RULES,
     'missing-section': 'error',
     'duplicate-section': 'warning',
+    'task-format': 'warning',
+    'story-label': 'warning',
   },
   detect: {
     convention: convention('tasks.md'),

@@ -19,6 +19,8 @@ import { parallelConflict } from './parallel-conflict';
 import { duplicateTaskId } from './duplicate-task-id';
 import { taskNumbering } from './task-numbering';
 import { unknownRequirement } from './unknown-requirement';
+import { storyLabel } from './story-label';
+import { taskFormat } from './task-format';
 
 export const RULES: readonly Rule[] = [
   missingSection,
@@ -39,6 +41,8 @@ export const RULES: readonly Rule[] = [
   duplicateTaskId,
   taskNumbering,
   unknownRequirement,
+  taskFormat,
+  storyLabel,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

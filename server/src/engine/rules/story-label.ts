@@ -1,0 +1,68 @@
+import { specStories, taskPhase } from '../specKitPhases';
+import { leadingToken } from '../taskIds';
+import type { Rule } from './rule';
+
+// spec-kit's task labels: every task of a "User Story k" phase carries `[USk]`, and
+// no task of a Setup, Foundational or Polish phase carries one; a label names a
+// user story the spec.md beside the plan has. Phases in other words are left alone.
+
+const LABEL = /\[(US(\d+))\]/g;
+
+export const storyLabel: Rule = {
+  id: 'story-label',
+  description:
+    "A spec-kit task's `[USn]` label is missing in a user-story phase, names another story than its phase, appears in a Setup/Foundational/Polish phase, or names no story of spec.md.",
+  defaultSeverity: 'warning',
+  check({ model, facts, profile }, report) {
+    const spec = facts.siblings?.['spec.md'];
+    const stories = spec === undefined ? undefined : specStories(spec);
+    for (const task of model.tasks) {
+      // Tasks of the grammar only: "SKIP: T006 (…)" and id-less lines are task-format's.
+      if (task.parent || (profile.tasks.id && !profile.tasks.id.test(leadingToken(task.text)))) continue;
+      const line = firstLine(model.text, task.checkbox.end);
+      const labels = [...model.text.slice(line.start, line.end).matchAll(LABEL)].map((m) => ({
+        start: line.start + m.index,
+        end: line.start + m.index + m[0].length,
+        text: m[1],
+        story: String(Number(m[2])),
+      }));
+      const phase = taskPhase(task);
+      if (phase?.kind.kind === 'story') {
+        const want = phase.kind.story;
+        if (labels.length === 0) {
+          report({
+            span: task.checkbox,
+            message: `This task of the User Story ${want} phase has no [US${want}] label: add it after the id (and [P]).`,
+          });
+        }
+        for (const l of labels.filter((l) => l.story !== want)) {
+          report({
+            span: l,
+            message: `[${l.text}] in the User Story ${want} phase: this phase's tasks are [US${want}].`,
+          });
+        }
+      } else if (phase?.kind.kind === 'shared') {
+        for (const l of labels) {
+          report({
+            span: l,
+            message: `[${l.text}] in the ${phase.kind.name} phase: shared work carries no user-story label; move the task to the User Story ${l.story} phase or drop the label.`,
+          });
+        }
+      }
+      if (stories && stories.size > 0) {
+        for (const l of labels.filter((l) => !stories.has(l.story))) {
+          report({
+            span: l,
+            message: `[${l.text}] names no user story of the spec.md beside this plan (it has ${[...stories].map((s) => `User Story ${s}`).join(', ')}).`,
+          });
+        }
+      }
+    }
+  },
+};
+
+function firstLine(text: string, from: number): { start: number; end: number } {
+  const re = /\r|\n/g;
+  re.lastIndex = from;
+  return { start: from, end: re.exec(text)?.index ?? text.length };
+}

@@ -1,0 +1,72 @@
+import { leadingToken } from '../taskIds';
+import type { Rule } from './rule';
+
+// The task line of a format with task ids (spec-kit: `- [ ] T012 [P] [US1] Description`):
+// a task without an id, and a line written like a task (`T012 Description`,
+// `- T012 …`) that has no checkbox, so nothing tracks it. Only in plans whose tasks use
+// ids at all, and never in code.
+
+// A line that starts like a task of the format but has no checkbox: an optional bullet,
+// the id (maybe bold), then tags or a word.
+const UNCHECKED = /^([ \t]*)(?:[-*+][ \t]+)?(?:\*\*)?(T\d{3,})(?:\*\*)?[ \t]+(?=\[|\p{L})/gmu;
+
+export const taskFormat: Rule = {
+  id: 'task-format',
+  description:
+    'A task of a format with task ids (spec-kit `- [ ] T012 [P] [US1] …`) has no id, or a line written as such a task has no checkbox.',
+  defaultSeverity: 'warning',
+  check({ model, profile }, report) {
+    const grammar = profile.tasks;
+    if (!grammar.id || !grammar.idRequired) return;
+    const top = model.tasks.filter((t) => !t.parent);
+    const withId = top.filter((t) => grammar.id!.test(leadingToken(t.text)));
+    // "SKIP: T039 (…)" names its id after a word: not a task without one.
+    const namesId = (t: (typeof top)[number]) =>
+      t.text.split(/[\s(),:;]+/).some((word) => grammar.id!.test(word.replace(/^\*+|\*+$/g, '')));
+    if (withId.length === 0) return;
+    // A section whose tasks have ids holds the plan's tasks; checklists elsewhere
+    // (validation lists, checkpoints) are not held to the task grammar.
+    const taskSections = new Set(withId.map((t) => t.section));
+    for (const task of top) {
+      if (!taskSections.has(task.section) || withId.includes(task) || namesId(task)) continue;
+      const example = leadingToken(withId.find((t) => t.section === task.section)!.text);
+      report({
+        span: task.checkbox,
+        message: `This task has no id, unlike the other tasks here (such as ${example}): give it the next free id.`,
+      });
+    }
+    UNCHECKED.lastIndex = 0;
+    for (let m = UNCHECKED.exec(model.text); m; m = UNCHECKED.exec(model.text)) {
+      const start = m.index + m[1].length;
+      // Inside a task is its own text (a wrapped line "T021 falhando, T022 …"), not a new task.
+      if (top.some((t) => t.start <= start && start < t.end) || inCode(model, start)) continue;
+      if (!taskSections.has(sectionAt(model, start))) continue;
+      const idStart = m.index + m[0].indexOf(m[2]);
+      report({
+        span: { start: idStart, end: idStart + m[2].length },
+        message: `${m[2]} is written as a task but has no checkbox, so it is not tracked: write "- [ ] ${m[2]} …".`,
+      });
+    }
+  },
+};
+
+function inCode(model: Parameters<Rule['check']>[0]['model'], offset: number): boolean {
+  // Brackets record whether they lie in code; fenced blocks are found by their fences.
+  const before = model.text.slice(0, offset);
+  const fences = before.match(/^ {0,3}(?:```|~~~)/gm);
+  return (fences?.length ?? 0) % 2 === 1;
+}
+
+function sectionAt(model: Parameters<Rule['check']>[0]['model'], offset: number) {
+  let found;
+  const visit = (sections: typeof model.sections) => {
+    for (const s of sections) {
+      if (s.start <= offset && offset < s.end) {
+        found = s;
+        visit(s.children);
+      }
+    }
+  };
+  visit(model.sections);
+  return found;
+}
