@@ -24,6 +24,8 @@ export class PlansView implements vscode.TreeDataProvider<PlansNode>, vscode.Dis
   private roots: PlansNode[] = [];
   private plans: readonly PlanSummary[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** Something changed while the view was hidden: list again when it shows. */
+  private stale = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -45,6 +47,7 @@ export class PlansView implements vscode.TreeDataProvider<PlansNode>, vscode.Dis
       outlines.onDidChange(later),
       vscode.workspace.onDidChangeWorkspaceFolders(later),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('planmark') && later()),
+      this.view.onDidChangeVisibility(({ visible }) => visible && this.stale && later()),
     );
     void ready.then(() => this.refresh()).catch(() => undefined);
   }
@@ -54,7 +57,15 @@ export class PlansView implements vscode.TreeDataProvider<PlansNode>, vscode.Dis
     return this.plans;
   }
 
+  /**
+   * Lists again after a short pause, when the view is visible; a hidden view only notes
+   * that it is out of date (typing in a plan then costs the server nothing more).
+   */
   refreshSoon(): void {
+    if (!this.view.visible) {
+      this.stale = true;
+      return;
+    }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
@@ -62,6 +73,7 @@ export class PlansView implements vscode.TreeDataProvider<PlansNode>, vscode.Dis
   /** Asks the server for the plans now; resolves once the tree shows them. */
   async refresh(): Promise<readonly PlanSummary[]> {
     clearTimeout(this.timer);
+    this.stale = false;
     if (!this.client.isRunning()) return this.plans;
     let plans: PlanSummary[];
     try {

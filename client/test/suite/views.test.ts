@@ -59,6 +59,8 @@ export default function registerViewsSuite(): void {
     /** The Plans view once its list holds every file `paths` names (relative to the spec-kit repository). */
     async function listed(...paths: string[]): Promise<readonly PlanSummary[]> {
       const { plans } = api.views;
+      // Shown, so that it follows changes on disk (a hidden view waits until it shows).
+      await vscode.commands.executeCommand('planmark.plans.focus');
       const wanted = paths.map((p) => relative(vscode.Uri.joinPath(repo, p)));
       const has = (list: readonly PlanSummary[]) => wanted.every((w) => list.some((p) => p.path === w));
       if (has(await plans.refresh())) return plans.current;
@@ -134,6 +136,11 @@ export default function registerViewsSuite(): void {
         [tree.onDidChangeTreeData],
       );
 
+      // A visible Plans view follows edits (a hidden one lists again when it shows).
+      await vscode.commands.executeCommand('planmark.plans.focus');
+      await waitFor('the Plans view to show', () => (api.views.plans.view.visible ? true : undefined), [
+        api.views.plans.view.onDidChangeVisibility,
+      ]);
       const open = tree.all().filter((n): n is TaskNode => n.kind === 'task' && !n.task.checked);
       assert.ok(await tree.setChecked([[open[0], true]]));
       const after = await waitFor(
