@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { dirname, join, relative, resolve } from 'node:path';
 import { toPosix } from '../node/planFiles';
 import type { EngineSettings, Job } from './checkFile';
+import type { StoredDepends } from './completionCache';
 import type { FileAnalysis } from './report';
 
 // `planmark check --cache`: a file whose result cannot have changed is not
@@ -16,16 +17,28 @@ import type { FileAnalysis } from './report';
 //   - what the plan's profile is detected from: its path from the root, and the
 //     repository around it (a .specify/ or .kiro/ folder, the repository's spec-kit
 //     templates, spec.md / requirements.md / design.md beside it, by content).
+//   - whether phantom-completion gathers facts, and with git or not (`--no-git`).
+// A result that phantom-completion judged also keeps the facts it was judged on
+// (how each named file resolved; git's state, when git was asked), and is reused
+// only while they still hold (completionCache.ts): a named file that appears or
+// disappears, a new commit or a change in `git status` invalidates it.
 // The engine settings and profile inputs are per job, so each file has its own key.
 // The result is what the reports print, so cached output equals uncached output.
 
 export const DEFAULT_CACHE_FILE = '.planmarkcache';
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CacheFile {
   format: number;
   /** File path (relative to the cache file's folder, `/`-separated) → its key and result. */
-  entries: Record<string, { key: string; analysis: FileAnalysis }>;
+  entries: Record<string, CacheEntry>;
+}
+
+export interface CacheEntry {
+  key: string;
+  analysis: FileAnalysis;
+  /** The completion facts the result was judged on, when phantom-completion judged any. */
+  depends?: StoredDepends;
 }
 
 /** The cache file for `--cache-location`: a folder (existing, or written with a trailing slash) holds `.planmarkcache`. */
@@ -73,14 +86,14 @@ export class CheckCache {
     }
   }
 
-  /** The stored result for the job, if its key still matches. */
-  get(job: Job): FileAnalysis | undefined {
+  /** The stored result for the job, if its key still matches (its `depends` are for the caller to check). */
+  get(job: Job): CacheEntry | undefined {
     const entry = this.data.entries[this.name(job)];
-    return entry?.key === this.key(job) ? entry.analysis : undefined;
+    return entry?.key === this.key(job) ? entry : undefined;
   }
 
-  set(job: Job, analysis: FileAnalysis): void {
-    this.data.entries[this.name(job)] = { key: this.key(job), analysis };
+  set(job: Job, analysis: FileAnalysis, depends?: StoredDepends): void {
+    this.data.entries[this.name(job)] = { key: this.key(job), analysis, ...(depends ? { depends } : {}) };
   }
 
   /** Writes the cache (to a temporary file first, so that an interrupted run never leaves half a cache). */
@@ -102,7 +115,8 @@ export class CheckCache {
       settings = hash(`${this.version}\0${JSON.stringify(config)}\0${customTemplate ?? ''}\0${templateText}`);
       this.fingerprints.set(job.settings, settings);
     }
-    return hash(`${settings}\0${JSON.stringify(job.profile)}\0${job.bom ? '\uFEFF' : ''}${job.text}`);
+    const completion = JSON.stringify(job.completion ?? null);
+    return hash(`${settings}\0${JSON.stringify(job.profile)}\0${completion}\0${job.bom ? '\uFEFF' : ''}${job.text}`);
   }
 }
 

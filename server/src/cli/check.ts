@@ -9,6 +9,7 @@ import { formatJson } from './formats/json';
 import { toSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { CheckCache, cacheFilePath } from './cache';
+import { CompletionFreshness } from './completionCache';
 import { RepoFactsReader } from '../node/repoFacts';
 import { profileOptions, readPlan, type EngineSettings, type Job } from './checkFile';
 import { loadEngine, type Io, type SettingsFlags } from './io';
@@ -41,6 +42,8 @@ export interface CheckOptions extends SettingsFlags {
   changed?: { base?: string };
   /** Skip named files that are not plans (hooks pass every edited file). */
   onlyPlans?: boolean;
+  /** False (`--no-git`): phantom-completion checks only that named files exist. */
+  git?: boolean;
 }
 
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
@@ -102,7 +105,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   return 0;
 }
 
-interface CheckTargetsOptions extends Pick<CheckOptions, 'fix' | 'jobs' | 'cache' | 'version'> {
+interface CheckTargetsOptions extends Pick<CheckOptions, 'fix' | 'jobs' | 'cache' | 'version' | 'git'> {
   settings: EngineSettings & { config: { maxFileSize: number } };
 }
 
@@ -133,40 +136,59 @@ export async function checkTargets(
 
   const result: CheckResult = { reports: [], problems: [] };
   const facts = new RepoFactsReader();
+  // phantom-completion's facts are gathered where each file is checked (a worker thread or here).
+  const completion =
+    config.rules['phantom-completion'] === 'off'
+      ? undefined
+      : { root: io.cwd, git: options.git !== false && config.phantomCompletionGit !== 'off' };
+  const freshness = new CompletionFreshness(io.cwd);
+  // Git's state before any file is judged: a change during the run invalidates the next run's hits.
+  if (cache && completion?.git) await freshness.gitState();
   const slots: Array<FileReport | undefined> = [];
   const misses: Array<{ slot: number; job: Job }> = [];
-  targets.forEach((target, i) => {
+  for (const [i, target] of targets.entries()) {
     const read = reads[i];
     if ('problem' in read) {
       result.problems.push({ file: target.file, message: read.problem });
-      return;
+      continue;
     }
     const profile = profileOptions(target.path, io.cwd, facts);
-    const job: Job = { target, text: read.text, bom: read.bom, settings, profile, fix };
+    const job: Job = {
+      target,
+      text: read.text,
+      bom: read.bom,
+      settings,
+      profile,
+      fix,
+      ...(completion && { completion }),
+    };
     const hit = cache?.get(job);
     // A cached result with fixable findings says nothing of what --fix would write.
-    if (hit && !(fix && hit.fixable)) slots.push({ ...target, analysis: hit });
+    const usable =
+      hit && !(fix && hit.analysis.fixable) && (!hit.depends || (await freshness.holds(target.path, hit.depends)));
+    if (usable) slots.push({ ...target, analysis: hit.analysis });
     else {
       misses.push({ slot: slots.length, job });
       slots.push(undefined);
     }
-  });
+  }
 
   const outcomes = await runJobs(
     misses.map((m) => m.job),
     options.jobs,
   );
-  outcomes.forEach((outcome, i) => {
+  for (const [i, outcome] of outcomes.entries()) {
     const { slot, job } = misses[i];
     if ('problem' in outcome) {
       result.problems.push({ file: job.target.file, message: outcome.problem });
-      return;
+      continue;
     }
     for (const note of outcome.notes) io.err(`planmark: ${note}\n`);
     slots[slot] = { ...job.target, analysis: outcome.analysis };
     // After a fix the file on disk holds the fixed text, which the key must describe.
-    if (cache && outcome.notes.length === 0) cache.set(job, outcome.analysis);
-  });
+    if (cache && outcome.notes.length === 0)
+      cache.set(job, outcome.analysis, outcome.depends && (await freshness.store(outcome.depends)));
+  }
   result.reports = slots.filter((r): r is FileReport => r !== undefined);
   if (cache) saveCache(cache, io);
   return result;

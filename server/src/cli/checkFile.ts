@@ -9,6 +9,7 @@ import {
   type AnalyzeOptions,
   type PlanConfig,
 } from '../engine';
+import { analyzeGathering, CompletionFactsGatherer } from '../node/completionFacts';
 import { toPosix } from '../node/planFiles';
 import type { RepoFactsReader } from '../node/repoFacts';
 import { engineFor } from '../node/settings';
@@ -36,6 +37,17 @@ export interface Job {
   profile: ProfileInputs;
   /** Write the safe fixes back to the file first. */
   fix: boolean;
+  /** Gather phantom-completion's facts (absent: the rule is off): named files under `root`, and git unless `--no-git`. */
+  completion?: { root: string; git: boolean };
+}
+
+/**
+ * What a result depends on beyond the job: how each named file resolved (a path →
+ * the workspace file, or null when missing) and whether git's history was read.
+ */
+export interface CompletionDepends {
+  files: Record<string, string | null>;
+  git: boolean;
 }
 
 export type ProfileInputs = Pick<AnalyzeOptions, 'path' | 'facts'>;
@@ -46,14 +58,21 @@ export function profileOptions(path: string, root: string, facts: RepoFactsReade
 }
 
 export type JobOutcome =
-  | { analysis: FileAnalysis; /** Lines for stderr, e.g. "fixed 2 problems in plan.md". */ notes: string[] }
+  | {
+      analysis: FileAnalysis;
+      /** Lines for stderr, e.g. "fixed 2 problems in plan.md". */
+      notes: string[];
+      depends?: CompletionDepends;
+    }
   | { problem: string };
 
 // This thread's parsed pieces for the run. Plans share pieces (headings copied from
 // one template, boilerplate), and a piece parses the same in any document.
 const pieces = new PieceCache();
+// This thread's git repositories, opened once for the run.
+const gatherer = new CompletionFactsGatherer();
 
-export async function runJob({ target, text, bom, settings, profile, fix }: Job): Promise<JobOutcome> {
+export async function runJob({ target, text, bom, settings, profile, fix, completion }: Job): Promise<JobOutcome> {
   const engine = engineFor(settings);
   const notes: string[] = [];
   if (fix) {
@@ -68,7 +87,12 @@ export async function runJob({ target, text, bom, settings, profile, fix }: Job)
       }
     }
   }
-  return { analysis: summarize(engine.analyze(text, { ...profile, cache: pieces })), notes };
+  const options = { ...profile, cache: pieces };
+  if (!completion) return { analysis: summarize(engine.analyze(text, options)), notes };
+  const where = { root: completion.root, planPath: target.path, git: completion.git };
+  const { analysis, facts } = await analyzeGathering(engine, text, where, gatherer, options);
+  const depends = facts && { files: Object.fromEntries(facts.files), git: facts.history !== undefined };
+  return { analysis: summarize(analysis), notes, ...(depends ? { depends } : {}) };
 }
 
 /** The part of an analysis the reports use. */

@@ -46,6 +46,8 @@ Options for check:
   --changed[=BASE]           Only plans changed against a git base (default: the
                              merge-base with the default branch), and new files;
                              PATH defaults to the whole repository
+  --no-git                   phantom-completion: only check that the files ticked
+                             tasks name exist; do not ask git what changed
 
 Options for outline:
   --format text|json         Output format (default: text); JSON ranges are 0-based
@@ -132,6 +134,7 @@ async function check(allArgs: string[], io: Io): Promise<number> {
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
       'only-plans': { type: 'boolean' },
+      'no-git': { type: 'boolean' },
     },
     allowPositionals: true,
   });
@@ -154,6 +157,7 @@ async function check(allArgs: string[], io: Io): Promise<number> {
       writeBaseline: values['write-baseline'],
       changed,
       onlyPlans: values['only-plans'] === true,
+      git: values['no-git'] !== true,
     },
     io,
   );

@@ -76,6 +76,7 @@ export const configKeys = {
   placeholderSeverity: z.enum(PLACEHOLDER_SEVERITIES).describe(`one of ${PLACEHOLDER_SEVERITIES.join(', ')}`),
   phaseOrder: z.enum(PHASE_ORDER).describe(`one of ${PHASE_ORDER.join(', ')}`),
   taskReadiness: z.enum(TASK_READINESS).describe(`one of ${TASK_READINESS.join(', ')}`),
+  phantomCompletionGit: z.enum(RULE_LEVELS).describe(`one of ${RULE_LEVELS.join(', ')}`),
 } as const;
 
 export type ConfigKey = keyof typeof configKeys;
@@ -120,6 +121,11 @@ export interface PlanConfig {
   phaseOrder: (typeof PHASE_ORDER)[number];
   /** "Ready" / "Blocked by T012" on open tasks, in the editor. */
   taskReadiness: (typeof TASK_READINESS)[number];
+  /**
+   * Severity of phantom-completion's git check (a ticked task whose files no commit changed
+   * after it was written); `off` runs only the existence check. The CLI's `--no-git` turns it off too.
+   */
+  phantomCompletionGit: RuleLevel;
 }
 
 export const DEFAULT_CONFIG: Readonly<PlanConfig> = Object.freeze({
@@ -142,6 +148,7 @@ export const DEFAULT_CONFIG: Readonly<PlanConfig> = Object.freeze({
   placeholderSeverity: 'stage',
   phaseOrder: 'auto',
   taskReadiness: 'inlayHint',
+  phantomCompletionGit: 'warning',
 });
 
 export interface ConfigProblem {

@@ -1,3 +1,4 @@
+import type { CompletionFacts } from './completion';
 import { DEFAULT_CONFIG, type PlanConfig } from './config';
 import { buildDependencyGraph, type DependencyGraph } from './dependencies';
 import { buildPlanGraph, type PlanGraph } from './graph';
@@ -70,6 +71,8 @@ export interface AnalyzeOptions {
   facts?: RepoFacts;
   /** A profile chosen by the caller (a CLI flag): wins over configuration and detection. */
   profile?: ProfileChoice;
+  /** What the disk and git say about ticked tasks' files (phantom-completion); gathered by the caller. */
+  completion?: CompletionFacts;
 }
 
 const EMPTY_OUTLINE: Outline = { sections: [], percent: 0, ...noProgress() };
@@ -270,6 +273,7 @@ export class PlanEngine {
       },
       dependencies: deps,
       graph: () => (graph ??= buildPlanGraph(model, deps(), lines, { ...this.config, profile: profile.profile.id })),
+      completion: options.completion,
     };
   }
 }
@@ -282,7 +286,13 @@ function verbatimSpans(model: PlanModel, required: TemplateSchema['sections']): 
 }
 
 function toFinding(rule: string, severity: Severity, raw: RawFinding, lines: LineIndex): Finding {
-  const finding: Finding = { rule, severity, message: raw.message, range: lines.range(raw.span) };
+  const finding: Finding = {
+    rule,
+    severity: raw.severity ?? severity,
+    message: raw.message,
+    range: lines.range(raw.span),
+  };
+  if (raw.detail) finding.detail = raw.detail;
   if (raw.fixes && raw.fixes.length > 0) {
     finding.fixes = raw.fixes.map((f) => ({
       title: f.title,

@@ -31,6 +31,8 @@ export interface Finding {
   range: Range;
   /** Present when the finding can be fixed; several entries are alternatives. */
   fixes?: FixData[];
+  /** A longer explanation, for hovers: plain text, one point per line. */
+  detail?: string;
 }
 
 /** What a rule reports: offsets into the text, converted to ranges by the engine. */
@@ -46,6 +48,9 @@ export interface RawFinding {
   span: Span;
   message: string;
   fixes?: RawFix[];
+  /** Overrides the rule's configured severity (a rule with a second, separately set check). */
+  severity?: Severity;
+  detail?: string;
 }
 
 /**

@@ -62,3 +62,11 @@ export {
 export type { ProfileSettings } from './config';
 export { planStage, PLACEHOLDER_SEVERITIES, type PlaceholderSeverity } from './stage';
 export { suppressionFix, UNUSED_SUPPRESSION } from './suppressions';
+export {
+  completionClaims,
+  type CommitInfo,
+  type CompletionClaim,
+  type CompletionFacts,
+  type TaskHistory,
+} from './completion';
+export { namedFiles, type NamedFile } from './namedFiles';

@@ -116,11 +116,19 @@ function findingsHover(m: ModelledDocument, position: Position): string | undefi
   });
   const rules = [...new Set(here.map((f) => f.rule))];
   if (rules.length === 0) return undefined;
+  // A finding's own explanation (phantom-completion: the commits that did touch the files).
+  const details = [...new Set(here.flatMap((f) => (f.detail ? [f.detail] : [])))].map((d) =>
+    d
+      .split('\n')
+      .map((line) => (line.startsWith('- ') ? line : `${line}  `))
+      .join('\n'),
+  );
   return rules
     .map(
       (id) =>
         `**planmark** [\`${id}\`](${ruleDocsUrl(id)}): ${RULES.find((r) => r.id === id)?.description ?? 'planmark could not validate this file.'}`,
     )
+    .concat(details)
     .join('\n\n');
 }
 

@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import { isPlanDocument, LineIndex, parseWithin, unparsedPieces, type PieceCache, type PlanConfig } from '../engine';
 import type { OffThreadParser } from '../node/offThreadParser';
 import { RepoFactsReader } from '../node/repoFacts';
+import { analyzeWithFacts, CompletionFactsGatherer } from '../node/completionFacts';
 import { engineFor } from '../node/settings';
 import type { AnalyzedDocument } from './analyses';
 import type { Workspace } from './workspace';
@@ -49,6 +50,7 @@ export function createAnalyzer(
   const gaveUp = new Map<string, string>();
   /** What lies around each plan (spec-kit templates, spec.md beside it), for profile detection. */
   const repoFacts = new RepoFactsReader();
+  const completion = new CompletionFactsGatherer();
 
   /** Parses a large unparsed text in the worker; when it runs too long, the reason to show instead of findings. */
   async function parseOffThread(uri: string, text: string, config: PlanConfig): Promise<string | undefined> {
@@ -100,7 +102,19 @@ export function createAnalyzer(
       if (late) return { uri, version, analysis: engine.skipped(text, late), engine };
       // Timed apart from the debounce delay: this is the work that blocks the server.
       const start = performance.now();
-      const analysis = engine.analyze(text, { path: scope.relativePath, facts, cache });
+      // phantom-completion's facts (files on disk, git) for plans in a folder on disk.
+      const root = scope.folder?.path;
+      const options = { path: scope.relativePath, facts, cache };
+      const analysis =
+        root && URI.parse(uri).scheme === 'file'
+          ? await analyzeWithFacts(
+              engine,
+              text,
+              { root, planPath: URI.parse(uri).fsPath, git: true },
+              completion,
+              options,
+            )
+          : engine.analyze(text, options);
       const ms = performance.now() - start;
       if (ms > SLOW_MS)
         logger.info(`Analyzing ${uri} (version ${version}, ${text.length} characters) took ${ms.toFixed(0)} ms`);

@@ -21,6 +21,7 @@ import { taskNumbering } from './task-numbering';
 import { unknownRequirement } from './unknown-requirement';
 import { storyLabel } from './story-label';
 import { taskFormat } from './task-format';
+import { phantomCompletion } from './phantom-completion';
 
 export const RULES: readonly Rule[] = [
   missingSection,
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   unknownRequirement,
   taskFormat,
   storyLabel,
+  phantomCompletion,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

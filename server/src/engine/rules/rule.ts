@@ -5,6 +5,7 @@ import type { TemplateSchema } from '../template';
 import type { DependencyGraph } from '../dependencies';
 import type { RepoFacts, ResolvedProfile } from '../profiles/profile';
 import type { PlanGraph } from '../graph';
+import type { CompletionFacts } from '../completion';
 
 /** What every rule sees. Derived facts shared by several rules are computed once, on first use. */
 export interface RuleContext {
@@ -25,6 +26,8 @@ export interface RuleContext {
   dependencies(): DependencyGraph;
   /** The task graph (waves, conflicts), built from `dependencies()` once. */
   graph(): PlanGraph;
+  /** Files and git facts about ticked tasks, when the caller gathered them. */
+  completion?: CompletionFacts;
 }
 
 export interface Rule {

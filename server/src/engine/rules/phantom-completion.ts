@@ -1,0 +1,74 @@
+import type { CommitInfo, TaskHistory } from '../completion';
+import { completionClaims } from '../completion';
+import type { TaskItem } from '../model';
+import type { Rule } from './rule';
+
+// A ticked task whose work is not there: a file it names does not exist, or
+// (in a git repository) no commit changed its files after the task was written.
+// The facts come from the caller (AnalyzeOptions.completion); without them the
+// rule says nothing. The git part has its own severity, `phantomCompletionGit`.
+
+/** How many commits the explanation lists. */
+const LISTED = 5;
+
+export const phantomCompletion: Rule = {
+  id: 'phantom-completion',
+  description:
+    'A ticked task names files that do not exist, or (in a git repository) that no commit changed after the task was written.',
+  defaultSeverity: 'warning',
+  check({ model, completion, config }, report) {
+    if (!completion) return;
+    for (const { task, files } of completionClaims(model)) {
+      const missing = files.filter((f) => completion.files.get(f.path) === null);
+      for (const file of missing)
+        report({
+          span: file.span,
+          message: `The task is ticked, but ${file.path} does not exist.`,
+          fixes: [untick(task)],
+        });
+      const history = completion.history?.get(task.checkbox.start);
+      if (missing.length > 0 || !history || config.phantomCompletionGit === 'off') continue;
+      if (history.after.length > 0 || history.dirty.length > 0) continue;
+      const paths = files.map((f) => completion.files.get(f.path) ?? f.path);
+      report({
+        span: task.checkbox,
+        severity: config.phantomCompletionGit,
+        message: `The task is ticked, but ${list(paths)} ${paths.length === 1 ? 'has' : 'have'} not changed since the task was written (${written(history)}).`,
+        detail: explain(history, paths),
+        fixes: [untick(task)],
+      });
+    }
+  },
+};
+
+function untick(task: TaskItem) {
+  return {
+    title: 'Untick the task',
+    edits: [{ span: { start: task.checkbox.start + 1, end: task.checkbox.end - 1 }, newText: ' ' }],
+  };
+}
+
+function written(history: TaskHistory): string {
+  return history.written ? `in ${history.written.hash}, ${history.written.date}` : 'its line is not committed yet';
+}
+
+function commit(c: CommitInfo): string {
+  return `${c.hash} ${c.date} ${c.subject}`;
+}
+
+/** The hover's explanation: which commits did touch the files, if any. */
+function explain(history: TaskHistory, paths: string[]): string {
+  const lines = [`Task written: ${history.written ? commit(history.written) : 'not committed yet'}.`];
+  if (history.before.length === 0) lines.push(`No commit ever changed ${list(paths)}.`);
+  else {
+    lines.push(`Commits that changed ${list(paths)}, none after the task was written:`);
+    for (const c of history.before.slice(0, LISTED)) lines.push(`- ${commit(c)}`);
+  }
+  lines.push('Commit the work, or untick the task.');
+  return lines.join('\n');
+}
+
+function list(paths: string[]): string {
+  if (paths.length <= 1) return paths.join('');
+  return `${paths.slice(0, -1).join(', ')} and ${paths[paths.length - 1]}`;
+}

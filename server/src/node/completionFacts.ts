@@ -1,0 +1,169 @@
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import {
+  completionClaims,
+  type Analysis,
+  type AnalyzeOptions,
+  type CompletionFacts,
+  type PlanEngine,
+  type PlanModel,
+} from '../engine';
+import { GitRepository } from './gitHistory';
+
+// Gathers what the phantom-completion rule and the agent tools need to know
+// from the disk: whether each file a task names exists, and (when asked, in a
+// git repository) git's evidence for ticked tasks. Shared by the CLI, the
+// language server and the MCP server, so that all three judge alike.
+
+export interface GatherOptions {
+  /** The workspace root: named paths are relative to it (or to the plan's folder). */
+  root: string;
+  /** The plan's absolute path. */
+  planPath: string;
+  model: PlanModel;
+  /** Ask git too (off: `--no-git`, or `phantomCompletionGit: off`). */
+  git: boolean;
+  /** Resolve the files of open tasks as well (the agent tools check a task before ticking it). */
+  allTasks?: boolean;
+}
+
+/** Files that are never a plan's work, and too many to list. */
+const IGNORED = ['**/node_modules/**', '**/.git/**'];
+/** More files than this and a bare name is not searched for: the answer would cost more than it is worth. */
+const MAX_LISTED = 50_000;
+
+export interface Where {
+  root: string;
+  planPath: string;
+  /** False: only the existence check (`--no-git`). */
+  git: boolean;
+}
+
+/**
+ * The engine's analysis with the completion facts gathered: analyzed once for the
+ * model, and again with the facts when a ticked task names files.
+ */
+export async function analyzeWithFacts(
+  engine: PlanEngine,
+  text: string,
+  where: Where,
+  gatherer: CompletionFactsGatherer,
+  options: AnalyzeOptions = {},
+): Promise<Analysis> {
+  return (await analyzeGathering(engine, text, where, gatherer, options)).analysis;
+}
+
+/** As analyzeWithFacts, with the facts the analysis was given (what `check --cache` must see unchanged). */
+export async function analyzeGathering(
+  engine: PlanEngine,
+  text: string,
+  where: Where,
+  gatherer: CompletionFactsGatherer,
+  options: AnalyzeOptions = {},
+): Promise<{ analysis: Analysis; facts?: CompletionFacts }> {
+  const first = engine.analyze(text, options);
+  if (!first.model || engine.config.rules['phantom-completion'] === 'off') return { analysis: first };
+  const facts = await gatherer.gather({
+    ...where,
+    model: first.model,
+    git: where.git && engine.config.phantomCompletionGit !== 'off',
+  });
+  return facts ? { analysis: engine.analyze(text, { ...options, completion: facts }), facts } : { analysis: first };
+}
+
+export class CompletionFactsGatherer {
+  private readonly repos = new Map<string, Promise<GitRepository | undefined>>();
+
+  async gather(options: GatherOptions): Promise<CompletionFacts | undefined> {
+    const claims = completionClaims(options.model, options.allTasks);
+    if (claims.length === 0) return undefined;
+    const paths = claims.flatMap((c) => c.files.map((f) => f.path));
+    const files = await resolveNamedFiles(options.root, dirname(options.planPath), paths, () =>
+      listWorkspace(options.root),
+    );
+    const facts: { files: Map<string, string | null>; history?: CompletionFacts['history'] } = { files };
+    if (options.git) {
+      const repo = await this.repo(options.root);
+      if (repo) {
+        const queries = claims
+          .filter((c) => c.task.checked && c.files.every((f) => files.get(f.path) !== null))
+          .map((c) => ({
+            key: c.task.checkbox.start,
+            line: lineAt(options.model.text, c.task.checkbox.start),
+            files: c.files.map((f) => repo.relative(resolve(options.root, files.get(f.path)!))),
+          }));
+        facts.history = await repo.histories(options.planPath, queries).catch(() => undefined);
+      }
+    }
+    return facts;
+  }
+
+  private repo(root: string): Promise<GitRepository | undefined> {
+    let repo = this.repos.get(root);
+    if (!repo) this.repos.set(root, (repo = GitRepository.open(root)));
+    return repo;
+  }
+}
+
+/** Every file and folder under the root (node_modules and .git aside), `/`-separated. */
+export function listWorkspace(root: string): Promise<string[]> {
+  return glob('**/*', { cwd: root, ignore: IGNORED, dot: true, onlyFiles: false });
+}
+
+/**
+ * Each named path, resolved: under the root, under the plan's folder, or (a path
+ * written from some other folder, `commands/agents.rs` for
+ * `crates/app/src/commands/agents.rs`) as the end of a workspace path, looked up in
+ * `list` (called only when a path is not found directly). A path past MAX_LISTED is
+ * left out: not judged.
+ */
+export async function resolveNamedFiles(
+  root: string,
+  planDir: string,
+  paths: Iterable<string>,
+  list: () => Promise<string[]>,
+): Promise<Map<string, string | null>> {
+  const resolved = new Map<string, string | null>();
+  const unresolved: string[] = [];
+  for (const path of paths) {
+    if (resolved.has(path)) continue;
+    const found = [join(root, path), join(planDir, path)].find(exists);
+    resolved.set(path, found ? toRelative(root, found) : null);
+    if (!found) unresolved.push(path);
+  }
+  if (unresolved.length > 0) {
+    const listed = await list();
+    if (listed.length <= MAX_LISTED)
+      for (const path of unresolved) {
+        const matches = listed.filter((l) => l.endsWith(`/${path}`));
+        if (matches.length >= 1) resolved.set(path, matches.sort()[0]);
+      }
+    // Past MAX_LISTED a missing file stays unjudged rather than wrongly reported.
+    else for (const path of unresolved) resolved.delete(path);
+  }
+  return resolved;
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function toRelative(root: string, path: string): string {
+  const rel = relative(root, path);
+  if (isAbsolute(rel) || rel.startsWith('..')) return path;
+  return rel.split(sep).join('/');
+}
+
+function lineAt(text: string, offset: number): string {
+  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const re = /\r|\n/g;
+  re.lastIndex = offset;
+  const end = re.exec(text)?.index ?? text.length;
+  return text.slice(start, end);
+}

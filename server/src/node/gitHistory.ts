@@ -1,0 +1,340 @@
+import { execFile } from 'node:child_process';
+import { relative, sep } from 'node:path';
+import type { CommitInfo, TaskHistory } from '../engine';
+
+// What git says about ticked tasks, for the phantom-completion rule: when each
+// task's line was written, and which commits changed its files before and
+// after. A handful of git processes per plan, whatever its size: one log of the
+// plan with its diffs, one log of the named files, one rev-list for ancestry,
+// one status. Local and deterministic: no fetch, no network.
+//
+// "Written" is the first commit that added the task's line with its text as it
+// is now, the checkbox's state aside (ticking changes the line, writing it is
+// what counts). "After" excludes that commit: files committed with the task were
+// there before the task's work began. The floor is the merge-base with the default branch: a task
+// ticked at or below it was ticked on the default branch and is not judged
+// again here. On the default branch itself (merge-base = HEAD) there is no floor.
+
+/** A ticked task as git is asked about it. */
+export interface TaskQuery {
+  /** Key of the answer (the checkbox offset). */
+  key: number;
+  /** The task's line as it is now. */
+  line: string;
+  /** Its named files that exist, relative to the repository's top folder, with `/`. */
+  files: string[];
+}
+
+const GIT_TIMEOUT_MS = 20_000;
+/** Where the default branch is, in order of preference: its merge-base with HEAD is the floor. */
+const DEFAULT_REFS = [
+  'refs/remotes/origin/HEAD',
+  'refs/remotes/origin/main',
+  'refs/remotes/origin/master',
+  'refs/heads/main',
+  'refs/heads/master',
+];
+const SEP = '\x1f';
+const RECORD = '\x1e';
+const FORMAT = `--format=${RECORD}%h${SEP}%H${SEP}%ad${SEP}%s`;
+/** Before-commits kept per task, for the explanation. */
+const BEFORE_KEPT = 5;
+/** Commits read for all the phantoms' explanations together. */
+const EARLIER_KEPT = 200;
+
+interface Commit extends CommitInfo {
+  full: string;
+}
+
+export class GitRepository {
+  private readonly cache = new Map<string, Promise<unknown>>();
+  private cachedHead = '';
+
+  private constructor(readonly top: string) {}
+
+  /** The repository holding `folder`, or undefined when there is none (or git is not installed). */
+  static async open(folder: string): Promise<GitRepository | undefined> {
+    try {
+      const top = (await git(folder, ['rev-parse', '--show-toplevel'])).trim();
+      return top ? new GitRepository(top) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * What every history depends on, as one string: HEAD, the default branch's refs (the
+   * floor) and the uncommitted changes. `check --cache` reuses a git-judged result only
+   * while this reads the same.
+   */
+  async state(): Promise<string> {
+    const [head, refs, status] = await Promise.all([
+      this.run(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => ''),
+      this.run(['for-each-ref', '--format=%(refname) %(objectname)', ...DEFAULT_REFS]).catch(() => ''),
+      this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all']).catch(() => ''),
+    ]);
+    return `${head.trim()}\0${refs}\0${status}`;
+  }
+
+  /** A path under the repository, relative to its top folder with `/`. */
+  relative(path: string): string {
+    return relative(this.top, path).split(sep).join('/');
+  }
+
+  /** Git's evidence for each ticked task of the plan at `planPath` (absolute). */
+  async histories(planPath: string, tasks: readonly TaskQuery[]): Promise<Map<number, TaskHistory>> {
+    const answers = new Map<number, TaskHistory>();
+    if (tasks.length === 0) return answers;
+    const head = (await this.run(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim();
+    if (head !== this.cachedHead) {
+      this.cache.clear();
+      this.cachedHead = head;
+    }
+    // Git matches each pathspec against each commit: a thousand files cost seconds. The
+    // files' top folders are a handful of pathspecs; the files are picked out here.
+    const files = new Set(tasks.flatMap((t) => t.files));
+    const tops = [...new Set([...files].map((f) => f.split('/')[0] + (f.includes('/') ? '/' : '')))].sort();
+    const dirty = await this.dirty(tops);
+    if (!head) {
+      for (const t of tasks) answers.set(t.key, { after: [], before: [], dirty: dirtyOf(t.files, dirty) });
+      return answers;
+    }
+    const plan = this.relative(planPath);
+    const [lines, since] = await Promise.all([
+      this.memo(`plan\0${plan}`, () => this.planLines(plan)),
+      this.memo('floor', () => this.sinceFloor(head)),
+    ]);
+    const writers = tasks.map((t) => lines.written.get(normalise(t.line)));
+    const first = oldest(writers, lines.order);
+    const [order, recent] = await Promise.all([
+      this.memo(`order\0${first?.full ?? ''}`, () => this.topoOrder(first)),
+      this.memo(`recent\0${first?.full ?? ''}\0${tops.join('\0')}`, () => this.commitsSince(first, tops)),
+    ]);
+    const phantoms: Array<{ task: TaskQuery; history: TaskHistory }> = [];
+    tasks.forEach((t, i) => {
+      const tick = lines.exact.get(t.line.trimEnd());
+      // Ticked on the default branch (at or below the floor): judged there, not here.
+      if (since && tick && !since.has(tick.full)) return;
+      const written = writers[i];
+      const w = written && order.get(written.full);
+      const after =
+        w === undefined
+          ? []
+          : recent.filter((c) => (order.get(c.full) ?? Infinity) < w && touches(c, t.files)).map(info);
+      const history: TaskHistory = {
+        written: written && info(written),
+        after,
+        before: [],
+        dirty: dirtyOf(t.files, dirty),
+      };
+      answers.set(t.key, history);
+      if (after.length === 0 && history.dirty.length === 0) phantoms.push({ task: t, history });
+    });
+    // For the explanation of a phantom: the commits that did change its files, before it was written.
+    if (phantoms.length > 0) {
+      const named = [...new Set(phantoms.flatMap((p) => p.task.files))].sort();
+      const earlier = await this.memo(`earlier\0${named.join('\0')}`, () => this.fileCommits(named));
+      for (const { task, history } of phantoms)
+        history.before = earlier
+          .filter((c) => touches(c, task.files))
+          .slice(0, BEFORE_KEPT)
+          .map(info);
+    }
+    return answers;
+  }
+
+  private memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let value = this.cache.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = make();
+      this.cache.set(key, value);
+      value.catch(() => this.cache.delete(key));
+    }
+    return value;
+  }
+
+  private run(args: string[]): Promise<string> {
+    return git(this.top, args);
+  }
+
+  /**
+   * For each line text the plan's history ever added: the first commit that added it,
+   * by exact text and by text with the checkbox state aside; and the commits in order.
+   */
+  private async planLines(plan: string) {
+    const out = await this.run([
+      'log',
+      '--follow',
+      FORMAT,
+      '--date=short',
+      '-p',
+      '--unified=0',
+      '--no-color',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--',
+      plan,
+    ]);
+    const commits = out.split(RECORD).slice(1).map(parseRecord);
+    const written = new Map<string, Commit>();
+    const exact = new Map<string, Commit>();
+    const order = new Map<string, number>();
+    // git lists the newest first; the first commit that added a line is the oldest.
+    for (let i = commits.length - 1; i >= 0; i--) {
+      const { commit, body } = commits[i];
+      order.set(commit.full, i);
+      for (const raw of body) {
+        if (!raw.startsWith('+') || raw.startsWith('+++')) continue;
+        const line = raw.slice(1).replace(/\r$/, '');
+        if (!exact.has(line.trimEnd())) exact.set(line.trimEnd(), commit);
+        const key = normalise(line);
+        if (!written.has(key)) written.set(key, commit);
+      }
+    }
+    return { written, exact, order };
+  }
+
+  /** The latest commits reachable from HEAD that changed one of the files, newest first. */
+  private async fileCommits(files: string[]): Promise<Touching[]> {
+    const out = await this.run([
+      'log',
+      `--max-count=${EARLIER_KEPT}`,
+      FORMAT,
+      '--date=short',
+      '--name-only',
+      '--no-renames',
+      'HEAD',
+      '--',
+      ...files,
+    ]);
+    return touching(out);
+  }
+
+  /** Every commit from `from` (included) to HEAD that changed something under the folders, with its paths. */
+  private async commitsSince(from: Commit | undefined, tops: string[]): Promise<Touching[]> {
+    if (!from) return [];
+    const out = await this.run([
+      'log',
+      FORMAT,
+      '--date=short',
+      '--name-only',
+      '--no-renames',
+      'HEAD',
+      '--not',
+      `${from.full}^@`,
+      '--',
+      ...tops,
+    ]);
+    return touching(out);
+  }
+
+  /** The commits since the merge-base with the default branch, or undefined when there is no floor. */
+  private async sinceFloor(head: string): Promise<Set<string> | undefined> {
+    const refs = (await this.run(['for-each-ref', '--format=%(refname)', ...DEFAULT_REFS])).split('\n').filter(Boolean);
+    const ref = DEFAULT_REFS.find((r) => refs.includes(r));
+    if (!ref) return undefined;
+    const base = (await this.run(['merge-base', 'HEAD', ref]).catch(() => '')).trim();
+    if (!base || base === head) return undefined;
+    const list = await this.run(['rev-list', 'HEAD', '--not', base]);
+    return new Set(list.split('\n').filter(Boolean));
+  }
+
+  /** Topological positions (children first) of the commits from HEAD down to `from`. */
+  private async topoOrder(from: Commit | undefined): Promise<Map<string, number>> {
+    const order = new Map<string, number>();
+    if (!from) return order;
+    const list = await this.run(['rev-list', '--topo-order', 'HEAD', '--not', `${from.full}^@`]);
+    list
+      .split('\n')
+      .filter(Boolean)
+      .forEach((hash, i) => order.set(hash, i));
+    return order;
+  }
+
+  /** Paths under the folders with uncommitted changes: modified, staged or untracked. */
+  private async dirty(tops: string[]): Promise<string[]> {
+    if (tops.length === 0) return [];
+    const out = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...tops]).catch(
+      () => '',
+    );
+    const paths: string[] = [];
+    const entries = out.split('\0');
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      if (entry.length < 4) continue;
+      paths.push(entry.slice(3));
+      // A rename is followed by its original path.
+      if (entry[0] === 'R' || entry[0] === 'C') i++;
+    }
+    return paths;
+  }
+}
+
+function git(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      ['-c', 'core.quotepath=off', '-c', 'log.showSignature=false', ...args],
+      {
+        cwd,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: GIT_TIMEOUT_MS,
+        windowsHide: true,
+        // No index lock taken by status; no pager, no prompts.
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
+      },
+      (error: Error | null, stdout: string) => (error ? reject(error) : resolve(stdout)),
+    );
+  });
+}
+
+interface Touching extends Commit {
+  paths: string[];
+}
+
+function touching(out: string): Touching[] {
+  return out
+    .split(RECORD)
+    .slice(1)
+    .map((record) => {
+      const { commit, body } = parseRecord(record);
+      return { ...commit, paths: body.filter((l) => l.length > 0) };
+    });
+}
+
+/** Did the commit change one of the files (or something in a named folder)? */
+function touches(commit: Touching, files: string[]): boolean {
+  return files.some((f) => commit.paths.some((p) => covers(f, p)));
+}
+
+function parseRecord(record: string): { commit: Commit; body: string[] } {
+  const [header, ...body] = record.split('\n');
+  const [hash, full, date, ...subject] = header.split(SEP);
+  return { commit: { hash, full, date, subject: subject.join(SEP) }, body };
+}
+
+function info(c: Commit): CommitInfo {
+  return { hash: c.hash, date: c.date, subject: c.subject };
+}
+
+/** A task line with its checkbox state aside: `- [x] T001 …` and `- [ ] T001 …` are the same task. */
+export function normalise(line: string): string {
+  return line.replace(/\[[ xX]\]/, '[ ]').trim();
+}
+
+/** Is `path` (from git) the named file, or inside the named folder? */
+function covers(named: string, path: string): boolean {
+  return path === named || (named.endsWith('/') ? path.startsWith(named) : path.startsWith(`${named}/`));
+}
+
+function dirtyOf(files: string[], dirty: string[]): string[] {
+  return files.filter((f) => dirty.some((p) => covers(f, p)));
+}
+
+/** The oldest of the commits (by their position in the plan's log). */
+function oldest(commits: Array<Commit | undefined>, order: Map<string, number>): Commit | undefined {
+  let found: Commit | undefined;
+  for (const c of commits) if (c && (!found || (order.get(c.full) ?? 0) > (order.get(found.full) ?? 0))) found = c;
+  return found;
+}

@@ -1,0 +1,94 @@
+// Which paths a task names (the engine's side of phantom-completion), and what
+// the rule reports for given facts: the engine decides, the caller only gathers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { namedFiles, PlanEngine, type CompletionFacts } from '../../src/engine';
+import { TEMPLATE_TEXT } from '../engine/helpers';
+
+const engine = new PlanEngine(TEMPLATE_TEXT);
+
+function named(taskLines: string): string[][] {
+  const model = engine.analyze(`# Tasks\n\n## Phase 1: Build\n\n${taskLines}\n`).model!;
+  return model.tasks.map((t) => namedFiles(model, t).map((f) => f.path));
+}
+
+test('spec-kit "in path", backticked paths and File/Tests fields are named files', () => {
+  assert.deepEqual(
+    named(
+      [
+        '- [ ] T001 [P] [US1] Create User model in src/models/user.py',
+        '- [ ] T002 Configure linting in backend/pyproject.toml and `frontend/.eslintrc.json`',
+        '- [ ] T003 移行する `crates/gwt-core/src/error.rs`',
+        '- [ ] T004 Add logging in utils.py.',
+        '- [ ] **Task**: Create Prisma schema models',
+        '  - **File**: `prisma/schema.prisma`, `prisma/migrations/`',
+        '  - **Tests**: `apps/api/__tests__/schema.test.ts`',
+      ].join('\n'),
+    ),
+    [
+      ['src/models/user.py'],
+      ['backend/pyproject.toml', 'frontend/.eslintrc.json'],
+      ['crates/gwt-core/src/error.rs'],
+      ['utils.py'],
+      ['prisma/schema.prisma', 'prisma/migrations/', 'apps/api/__tests__/schema.test.ts'],
+    ],
+  );
+});
+
+test('routes, URLs, placeholders, globs, identifiers and branch names are not files', () => {
+  assert.deepEqual(
+    named(
+      [
+        '- [ ] Reuse the `/bff/dashboard` endpoint and https://example.com/a.js',
+        '- [ ] **Task**: Implement [ServiceName]',
+        '  - **File**: `apps/api/src/services/[service-name].ts`, `src/**/*.ts`, [path]',
+        '- [ ] Rename `user.name` and `config.yaml`, merge feature/login in main',
+        '- [ ] Use `@scope/pkg` and `$lib/tauriInvoke` and `../outside.ts` and v1.2 in 3.5',
+      ].join('\n'),
+    ),
+    [[], [], [], []],
+  );
+});
+
+test('the rule reports a missing file and a task without git evidence, at their own severities', () => {
+  const text = [
+    '# Tasks',
+    '',
+    '## Phase 1: Build',
+    '',
+    '- [x] T001 Create the model in src/model.py',
+    '- [x] T002 Create the view in src/view.py',
+    '- [x] T003 Create the service in src/service.py',
+    '- [ ] T004 Create the page in src/page.py',
+    '',
+  ].join('\n');
+  const model = engine.analyze(text).model!;
+  const [t1, t2, t3] = model.tasks;
+  const commit = { hash: 'abc1234', date: '2026-01-02', subject: 'plan' };
+  const facts: CompletionFacts = {
+    files: new Map([
+      ['src/model.py', 'src/model.py'],
+      ['src/view.py', null],
+      ['src/service.py', 'src/service.py'],
+      ['src/page.py', null],
+    ]),
+    history: new Map([
+      [t1.checkbox.start, { written: commit, after: [], dirty: [], before: [commit] }],
+      [t2.checkbox.start, { written: commit, after: [], dirty: [], before: [] }],
+      [t3.checkbox.start, { written: commit, after: [commit], dirty: [], before: [] }],
+    ]),
+  };
+  const strict = new PlanEngine(TEMPLATE_TEXT, { ...engine.config, phantomCompletionGit: 'information' });
+  const findings = strict.analyze(text, { completion: facts }).findings.filter((f) => f.rule === 'phantom-completion');
+  assert.deepEqual(
+    findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.message}`),
+    [
+      '5:3 information The task is ticked, but src/model.py has not changed since the task was written (in abc1234, 2026-01-02).',
+      '6:31 warning The task is ticked, but src/view.py does not exist.',
+    ],
+  );
+  assert.match(findings[0].detail!, /abc1234 2026-01-02 plan/);
+  assert.equal(findings[0].fixes?.[0].title, 'Untick the task');
+  // Without facts the rule is silent: the engine reads no disk.
+  assert.equal(engine.analyze(text).findings.filter((f) => f.rule === 'phantom-completion').length, 0);
+});

@@ -1,0 +1,125 @@
+// phantom-completion end to end: git repositories built by the test, checked by
+// the built CLI (`dist/cli.js`), as CI would run it. Each history states which
+// ticked tasks are phantoms; a missing and an extra finding both fail.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from '../cli/helpers';
+import { gitFixture, type GitFixture } from './gitFixture';
+
+const PLAN = [
+  '# Tasks: Demo',
+  '',
+  '## Phase 1: Setup',
+  '',
+  '- [ ] T001 Create the model in src/done.py',
+  '- [ ] T002 Create the service in `src/stale.py`',
+  '- [ ] T003 Create the view in src/missing.py',
+  '- [ ] **Task**: Write the handbook',
+  '  - **File**: `docs/handbook.md`',
+  '',
+].join('\n');
+
+const tick = (text: string) => text.replace(/- \[ \]/g, '- [x]');
+
+async function phantoms(dir: string, ...flags: string[]): Promise<string[]> {
+  const { stdout } = await run(['check', '--format', 'json', ...flags, 'plan.md'], dir);
+  return (
+    JSON.parse(stdout) as Array<{ rule: string; line: number; column: number; severity: string; message: string }>
+  )
+    .filter((f) => f.rule === 'phantom-completion')
+    .map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`);
+}
+
+/** src/stale.py exists before the plan; the plan is written; only src/done.py and the handbook change after. */
+function history(): GitFixture {
+  const repo = gitFixture();
+  repo.write('src/stale.py', 'old = 1\n');
+  repo.commit('scaffold');
+  repo.write('plan.md', PLAN);
+  repo.write('src/done.py', 'stub = 0\n');
+  repo.commit('plan');
+  repo.write('src/done.py', 'model = 1\n');
+  repo.write('docs/handbook.md', '# Handbook\n');
+  repo.commit('the model and the handbook');
+  repo.write('plan.md', tick(PLAN));
+  repo.commit('tick everything');
+  return repo;
+}
+
+test('a missing file and a file never changed after the task was written are reported; done work is not', async () => {
+  const repo = history();
+  try {
+    const found = await phantoms(repo.dir);
+    assert.equal(found.length, 2, found.join('\n'));
+    assert.match(
+      found[0],
+      /^6:3 warning The task is ticked, but src\/stale\.py has not changed since the task was written \(in [0-9a-f]{7,}, \d{4}-\d\d-\d\d\)\.$/,
+    );
+    assert.equal(found[1], '7:31 warning The task is ticked, but src/missing.py does not exist.');
+  } finally {
+    repo.dispose();
+  }
+});
+
+test('--no-git and phantomCompletionGit: off keep only the existence check', async () => {
+  const repo = history();
+  try {
+    const expected = ['7:31 warning The task is ticked, but src/missing.py does not exist.'];
+    assert.deepEqual(await phantoms(repo.dir, '--no-git'), expected);
+    repo.write('.planmarkrc.json', JSON.stringify({ phantomCompletionGit: 'off' }));
+    assert.deepEqual(await phantoms(repo.dir), expected);
+    repo.write('.planmarkrc.json', JSON.stringify({ phantomCompletionGit: 'error' }));
+    assert.match((await phantoms(repo.dir))[0], /^6:3 error /);
+  } finally {
+    repo.dispose();
+  }
+});
+
+test('an uncommitted change to the file counts as the work; an uncommitted tick is judged', async () => {
+  const repo = history();
+  try {
+    repo.write('src/stale.py', 'service = 2\n');
+    assert.deepEqual(await phantoms(repo.dir), ['7:31 warning The task is ticked, but src/missing.py does not exist.']);
+    // A new task, written and ticked in the working tree, whose file is clean: nothing changed since.
+    repo.git('checkout', '-q', '--', 'src/stale.py');
+    repo.write('plan.md', tick(PLAN) + '- [x] T004 Tidy up in src/done.py\n');
+    const found = await phantoms(repo.dir);
+    assert.equal(found.length, 3, found.join('\n'));
+    assert.match(
+      found[2],
+      /^10:3 warning .*src\/done\.py has not changed since the task was written \(its line is not committed yet\)\.$/,
+    );
+  } finally {
+    repo.dispose();
+  }
+});
+
+test('ticks inherited from the default branch are not judged on a feature branch', async () => {
+  const repo = history();
+  try {
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write('plan.md', tick(PLAN) + '- [ ] T004 Tidy up in src/done.py\n');
+    repo.commit('a new task');
+    repo.write('plan.md', tick(PLAN) + '- [x] T004 Tidy up in src/done.py\n');
+    repo.commit('tick it without the work');
+    const found = await phantoms(repo.dir);
+    // T002 was ticked on main (below the merge-base): only T004, ticked here, and the missing file.
+    assert.equal(found.length, 2, found.join('\n'));
+    assert.match(found[0], /^7:31 warning .*src\/missing\.py does not exist\.$/);
+    assert.match(found[1], /^10:3 warning .*src\/done\.py has not changed since the task was written/);
+  } finally {
+    repo.dispose();
+  }
+});
+
+test('outside a git repository only the existence check runs', async () => {
+  const repo = history();
+  try {
+    rmSync(join(repo.dir, '.git'), { recursive: true, force: true });
+    assert.deepEqual(await phantoms(repo.dir), ['7:31 warning The task is ticked, but src/missing.py does not exist.']);
+  } finally {
+    repo.dispose();
+  }
+});
