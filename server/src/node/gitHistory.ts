@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import type { CommitInfo, TaskHistory } from '../engine';
 
 // What git says about ticked tasks, for the phantom-completion rule: when each
@@ -100,9 +101,10 @@ export class GitRepository {
       return answers;
     }
     const plan = this.relative(planPath);
-    const [lines, since] = await Promise.all([
+    const [lines, since, shallow] = await Promise.all([
       this.memo(`plan\0${plan}`, () => this.planLines(plan)),
       this.memo('floor', () => this.sinceFloor(head)),
+      this.memo('shallow', () => this.shallowBoundary()),
     ]);
     const writers = tasks.map((t) => lines.written.get(normalise(t.line)));
     const first = oldest(writers, lines.order);
@@ -116,6 +118,8 @@ export class GitRepository {
       // Ticked on the default branch (at or below the floor): judged there, not here.
       if (since && tick && !since.has(tick.full)) return;
       const written = writers[i];
+      // A shallow clone's oldest commit seems to add every line: when the task was written is unknown.
+      if (written && shallow.has(written.full)) return;
       const w = written && order.get(written.full);
       const after =
         w === undefined
@@ -237,6 +241,14 @@ export class GitRepository {
     if (!base || base === head) return undefined;
     const list = await this.run(['rev-list', 'HEAD', '--not', base]);
     return new Set(list.split('\n').filter(Boolean));
+  }
+
+  /** The commits a shallow clone's history stops at (none in a full clone). */
+  private async shallowBoundary(): Promise<Set<string>> {
+    if ((await this.run(['rev-parse', '--is-shallow-repository'])).trim() !== 'true') return new Set();
+    const file = (await this.run(['rev-parse', '--git-path', 'shallow'])).trim();
+    const text = await readFile(resolve(this.top, file), 'utf8').catch(() => '');
+    return new Set(text.split('\n').filter(Boolean));
   }
 
   /** Topological positions (children first) of the commits from HEAD down to `from`. */

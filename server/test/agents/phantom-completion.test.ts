@@ -123,3 +123,19 @@ test('outside a git repository only the existence check runs', async () => {
     repo.dispose();
   }
 });
+
+test('in a shallow clone, tasks written in the commit the history stops at are not judged', async () => {
+  const repo = history();
+  const clone = gitFixture();
+  try {
+    clone.git('fetch', '-q', '--depth=1', `file://${repo.dir}`, 'main');
+    clone.git('checkout', '-q', 'FETCH_HEAD');
+    // One commit seems to add the plan and every file: when a task was written is unknown.
+    assert.deepEqual(await phantoms(clone.dir), [
+      '7:31 warning The task is ticked, but src/missing.py does not exist.',
+    ]);
+  } finally {
+    clone.dispose();
+    repo.dispose();
+  }
+});

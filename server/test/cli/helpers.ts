@@ -34,10 +34,24 @@ export function run(args: readonly string[], cwd: string = ROOT, env: NodeJS.Pro
   });
 }
 
-/** A temporary folder holding `files` (relative path → text); remove it with `cleanup`. */
+/**
+ * The files the sample plan's ticked tasks name (stubs in test-fixtures/sample/): every
+ * workspace gets them, so that a plan made from the sample has no phantom-completion.
+ */
+export const SAMPLE_WORK: Record<string, string> = Object.fromEntries(
+  [
+    'prisma/schema.prisma',
+    'prisma/migrations/20261121_saved_searches/migration.sql',
+    'apps/api/src/services/saved-search.ts',
+    'apps/api/src/services/__tests__/saved-search.test.ts',
+    'apps/web/src/types/savedSearch.ts',
+  ].map((path) => [path, readFileSync(join(ROOT, 'test-fixtures', 'sample', path), 'utf8')]),
+);
+
+/** A temporary folder holding `files` (relative path → text) and SAMPLE_WORK; remove it with `cleanup`. */
 export function workspace(files: Record<string, string>): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'planmark-cli-'));
-  for (const [path, text] of Object.entries(files)) {
+  for (const [path, text] of Object.entries({ ...SAMPLE_WORK, ...files })) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }

@@ -1,0 +1,1 @@
+-- Stub: the sample plan names this migration as done work (phantom-completion).
