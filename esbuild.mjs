@@ -59,6 +59,9 @@ async function builtinSchemaDefines() {
 if (!watch && !process.argv.includes('--tests'))
   options.define = { ...options.define, ...(await builtinSchemaDefines()) };
 
+// `planmark mcp` loads this bundle, so that the MCP SDK costs the other commands nothing.
+const mcp = { ...options, entryPoints: { mcp: 'server/src/mcp/main.ts' } };
+
 // The CLI (planmark) and the worker threads of `planmark check --jobs` (checkWorker,
 // server/src/cli/parallel.ts).
 const cli = {
@@ -110,13 +113,14 @@ if (process.argv.includes('--tests')) {
   await esbuild.build(tests);
 } else if (watch) {
   const plugins = [{ name: 'assets', setup: (b) => b.onEnd(copyAssets) }];
-  for (const build of [options, cli, bin, graphView]) await (await esbuild.context({ ...build, plugins })).watch();
+  for (const build of [options, cli, bin, graphView, mcp]) await (await esbuild.context({ ...build, plugins })).watch();
 } else {
   const results = await Promise.all([
     esbuild.build(options),
     esbuild.build(cli),
     esbuild.build(bin),
     esbuild.build(graphView),
+    esbuild.build(mcp),
   ]);
   copyAssets();
   if (production) {

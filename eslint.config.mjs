@@ -118,7 +118,26 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/lsp/**/*.ts', 'server/src/node/**/*.ts', 'server/src/*.ts', 'client/src/**/*.ts'],
+    // The agent tools' logic is pure, as the features are: the hosts (MCP, the language server) do the I/O.
+    files: ['server/src/agents/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The agent tools are pure: no Node built-ins.' })),
+          patterns: [{ group: editorPackages, message: 'The agent tools speak no editor protocol.' }, engineInternals],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      'server/src/lsp/**/*.ts',
+      'server/src/node/**/*.ts',
+      'server/src/mcp/**/*.ts',
+      'server/src/*.ts',
+      'client/src/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: [engineInternals] }] },
   },
 );

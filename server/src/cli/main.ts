@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
 import { CHECK_FORMATS, runCheck, type CheckFormat } from './check';
@@ -21,6 +22,8 @@ Commands:
   graph [options] FILE       Print a plan's task graph: waves, critical path, ready
                              and blocked tasks, parallel conflicts
   next [options] FILE        Print the tasks that can start now, one a line
+  mcp [--root DIR]           Serve the agent tools over MCP (stdio), rooted at DIR
+                             (default: the current folder; see docs/agents.md)
   help                       Show this help
 
 Options for check:
@@ -93,6 +96,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await onePlan('graph', GRAPH_FORMATS, runGraph, rest, io);
       case 'next':
         return await onePlan('next', NEXT_FORMATS, runNext, rest, io);
+      case 'mcp':
+        return await mcp(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -191,6 +196,19 @@ async function onePlan<F extends string>(
   if (positionals.length !== 1) throw new UsageError(`${name} needs exactly one file`);
   const format = oneOf(values.format ?? 'text', formats) as F;
   return run({ file: positionals[0], format, config: values.config, template: values.template }, io);
+}
+
+async function mcp(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, root: { type: 'string' } } });
+  if (values.help) return help(io);
+  const root = resolve(io.cwd, values.root ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root ${root} is not a folder`);
+  // A bundle of its own beside this one (esbuild.mjs); a computed path keeps it out of cli.js.
+  const bundle = join(__dirname, 'mcp.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded at run time on purpose (above)
+  const server = require(bundle) as { main(root: string): Promise<void> };
+  await server.main(root);
+  return 0;
 }
 
 function help(io: Io): number {

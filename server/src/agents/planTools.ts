@@ -1,0 +1,336 @@
+import { z } from 'zod';
+import {
+  buildDependencyGraph,
+  namedFiles,
+  RULES,
+  type Analysis,
+  type CompletionFacts,
+  type Finding,
+  type LineIndex,
+  type PlanConfig,
+  type PlanModel,
+  type Severity,
+  type TaskItem,
+} from '../engine';
+import { toJsonFindings } from '../cli/formats/json';
+
+// The agent tools' logic, one implementation for the MCP server (`planmark mcp`)
+// and VS Code's language-model tools (answered by the language server): pure
+// functions of an analysis. Reading, writing and path checks are the hosts'
+// (server/src/node/planToolHost.ts). Schemas are zod, so that MCP gets its input
+// and output schemas from here and the manifest's are checked against them.
+
+export const RULES_DOC_URL = 'https://github.com/planmark/planmark/blob/main/docs/rules.md#';
+
+const path = z
+  .string()
+  .min(1)
+  .describe('The plan file, relative to the workspace root (e.g. specs/001-login/tasks.md).');
+
+export const inputShapes = {
+  plan_status: { path },
+  plan_next_tasks: {
+    path,
+    limit: z.number().int().min(1).max(100).optional().describe('At most this many tasks (default 10).'),
+  },
+  plan_validate: { path },
+  plan_complete_task: {
+    path,
+    task: z.string().min(1).describe('The task: its id (T012, 2.1) or its exact text.'),
+  },
+  plan_explain_rule: { rule: z.string().min(1).describe('A rule id, e.g. phantom-completion.') },
+} as const;
+
+export type ToolName = keyof typeof inputShapes;
+export const TOOL_NAMES = Object.keys(inputShapes) as ToolName[];
+
+const counts = z.object({ error: z.number(), warning: z.number(), information: z.number(), hint: z.number() });
+const finding = z.object({
+  file: z.string(),
+  line: z.number(),
+  column: z.number(),
+  endLine: z.number(),
+  endColumn: z.number(),
+  severity: z.enum(['error', 'warning', 'information', 'hint']),
+  rule: z.string(),
+  message: z.string(),
+});
+const taskRef = z.object({ id: z.string().optional(), text: z.string(), line: z.number() });
+
+export const outputShapes = {
+  plan_status: {
+    path: z.string(),
+    title: z.string().optional(),
+    done: z.number(),
+    total: z.number(),
+    percent: z.number(),
+    phases: z.array(z.object({ title: z.string(), done: z.number(), total: z.number() })),
+    findings: counts,
+  },
+  plan_next_tasks: {
+    path: z.string(),
+    tasks: z.array(
+      z.object({
+        id: z.string().optional(),
+        text: z.string(),
+        line: z.number(),
+        phase: z.string().optional(),
+        fields: z.record(z.string(), z.string()),
+        files: z.array(z.string()),
+        dependencies: z.array(taskRef),
+        cites: z.array(z.object({ ref: z.string(), text: z.string() })),
+      }),
+    ),
+    open: z.number(),
+    blocked: z.number(),
+  },
+  plan_validate: { path: z.string(), findings: z.array(finding), counts },
+  plan_complete_task: { path: z.string(), task: taskRef, alreadyDone: z.boolean() },
+  plan_explain_rule: {
+    rule: z.string(),
+    description: z.string(),
+    defaultSeverity: z.string(),
+    documentation: z.string(),
+  },
+} as const;
+
+export type ToolOutput<N extends ToolName> = z.infer<z.ZodObject<(typeof outputShapes)[N]>>;
+
+/** What a tool answers: structured content and a short text, or a refusal with its reason. */
+export type ToolResult<N extends ToolName = ToolName> = N extends ToolName
+  ? { ok: true; text: string; data: ToolOutput<N> } | { ok: false; reason: string }
+  : never;
+
+export const TOOL_DESCRIPTIONS: Record<ToolName, { title: string; description: string }> = {
+  plan_status: {
+    title: 'Plan status',
+    description:
+      "A plan's progress: done/total per phase and overall, and its findings by severity. Use it to see where a plan stands.",
+  },
+  plan_next_tasks: {
+    title: 'Next plan tasks',
+    description:
+      'The ready tasks of a plan (open, every dependency done), each with its id, text, fields, named files, dependencies and the user story or requirement it cites. Use it to pick the next task to work on.',
+  },
+  plan_validate: {
+    title: 'Validate plan',
+    description: "A plan's findings (planmark's rules), as `planmark check --format json` gives them.",
+  },
+  plan_complete_task: {
+    title: 'Complete plan task',
+    description:
+      "Ticks one task's checkbox (one character of the file changes). Refuses when a dependency is open, a file the task names does not exist, or the task has an error finding. Call it only after the task's work is done.",
+  },
+  plan_explain_rule: {
+    title: 'Explain planmark rule',
+    description: 'What a planmark rule checks, its default severity and its documentation.',
+  },
+};
+
+/** A plan as the tools see it: its analysis (validated, not skipped) under a path relative to the root. */
+export interface PlanInput {
+  path: string;
+  analysis: Analysis;
+  /** Files the tasks name, resolved (existence; no git): for refusing to tick a task whose files are missing. */
+  completion?: CompletionFacts;
+}
+
+export function planStatus({ path, analysis }: PlanInput): ToolResult<'plan_status'> {
+  const { outline } = analysis;
+  const findings = countSeverities(analysis.findings);
+  const phases = outline.sections.map((s) => ({ title: s.title, done: s.done, total: s.total }));
+  const data = {
+    path,
+    title: analysis.model?.title?.text,
+    done: outline.done,
+    total: outline.total,
+    percent: outline.percent,
+    phases,
+    findings,
+  };
+  return {
+    ok: true,
+    data,
+    text: `${path}: ${outline.done}/${outline.total} tasks done (${outline.percent}%), ${findings.error} errors, ${findings.warning} warnings.`,
+  };
+}
+
+export function planValidate({ path, analysis }: PlanInput): ToolResult<'plan_validate'> {
+  // Exactly what `planmark check --format json` gives.
+  const findings = toJsonFindings([{ file: path, path, analysis }]);
+  const c = countSeverities(analysis.findings);
+  const lines = findings
+    .slice(0, 20)
+    .map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`);
+  if (findings.length > 20) lines.push(`… and ${findings.length - 20} more`);
+  return {
+    ok: true,
+    data: { path, findings, counts: c },
+    text: findings.length === 0 ? `${path}: no findings.` : lines.join('\n'),
+  };
+}
+
+export function explainRule(id: string, config?: PlanConfig): ToolResult<'plan_explain_rule'> {
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule) return { ok: false, reason: `No rule "${id}". Rules: ${RULES.map((r) => r.id).join(', ')}.` };
+  const configured = config?.rules[rule.id];
+  const data = {
+    rule: rule.id,
+    description: rule.description,
+    defaultSeverity: rule.defaultSeverity,
+    documentation: RULES_DOC_URL + rule.id,
+  };
+  const here = configured && configured !== rule.defaultSeverity ? ` Configured here: ${configured}.` : '';
+  return {
+    ok: true,
+    data,
+    text: `${rule.id} (default ${rule.defaultSeverity}): ${rule.description}${here} ${data.documentation}`,
+  };
+}
+
+/**
+ * The ready tasks: open, with every dependency done, in document order, each with what
+ * an agent needs to start it.
+ */
+export function planNextTasks(input: PlanInput, limit: number): ToolResult<'plan_next_tasks'> {
+  const { analysis, path } = input;
+  const model = analysis.model!;
+  const open = model.tasks.filter((t) => !t.checked);
+  const ready = open.filter((t) => openDependencies(model, analysis.lines, t).length === 0);
+  const tasks = ready.slice(0, limit).map((task) => ({
+    ...describe(analysis.lines, task),
+    phase: task.phase?.heading.text,
+    fields: Object.fromEntries((task.block?.fields ?? []).map((f) => [f.label, f.value])),
+    files: namedFiles(model, task).map((f) => f.path),
+    dependencies: dependenciesOf(model, analysis.lines, task),
+    cites: cites(model, task),
+  }));
+  const blocked = open.length - ready.length;
+  const text =
+    tasks.length === 0
+      ? `${path}: no ready task (${open.length} open, ${blocked} blocked).`
+      : [
+          `${path}: ${ready.length} ready of ${open.length} open:`,
+          ...tasks.map((t) => `- line ${t.line}: ${t.text}${t.files.length > 0 ? ` (${t.files.join(', ')})` : ''}`),
+        ].join('\n');
+  return { ok: true, data: { path, tasks, open: open.length, blocked }, text };
+}
+
+/** `[US1]` on a spec-kit task: the user story's phase heading says what the story is. */
+function cites(model: PlanModel, task: TaskItem): Array<{ ref: string; text: string }> {
+  const found: Array<{ ref: string; text: string }> = [];
+  for (const m of task.text.matchAll(/\[US ?(\d+)\]/gi)) {
+    const story = new RegExp(`\\buser[ -]?story ${m[1]}\\b|\\bUS ?${m[1]}\\b`, 'i');
+    const heading = model.headings.find((h) => story.test(h.text));
+    if (heading) found.push({ ref: `US${m[1]}`, text: heading.text });
+  }
+  return found;
+}
+
+/** The task an id (`T012`, `2.1`) or an exact text names, or why there is none. */
+export function findTask(model: PlanModel, lines: LineIndex, ref: string): TaskItem | string {
+  const wanted = ref.trim();
+  const byId = model.tasks.filter((t) => t.id !== undefined && t.id === wanted.toUpperCase());
+  const found = byId.length > 0 ? byId : model.tasks.filter((t) => taskTexts(t).includes(wanted));
+  if (found.length === 1) return found[0];
+  if (found.length === 0) return `No task "${wanted}" in the plan: give its id (T012, 2.1) or its exact text.`;
+  return `"${wanted}" names ${found.length} tasks (lines ${found.map((t) => lineOf(lines, t)).join(', ')}): give one that names a single task.`;
+}
+
+/**
+ * Ticks a task: the offset of the one character to write (`x`), or why not. Refuses
+ * when the task has an open dependency, names a file that does not exist, or has an
+ * error finding of its own.
+ */
+export function completeTask(
+  input: PlanInput,
+  ref: string,
+): { result: ToolResult<'plan_complete_task'>; offset?: number } {
+  const { analysis, path } = input;
+  const model = analysis.model;
+  if (!model) return refuse(`${path} was not validated (${analysis.skipped ?? 'not a plan'}).`);
+  const task = findTask(model, analysis.lines, ref);
+  if (typeof task === 'string') return refuse(task);
+  const described = describe(analysis.lines, task);
+  if (task.checked)
+    return {
+      result: {
+        ok: true,
+        data: { path, task: described, alreadyDone: true },
+        text: `Already done: ${described.text}.`,
+      },
+    };
+  const open = openDependencies(model, analysis.lines, task);
+  if (open.length > 0)
+    return refuse(
+      `Not ticked: it depends on open tasks: ${open.map((t) => `${t.id ?? t.text} (line ${t.line})`).join(', ')}.`,
+    );
+  const missing = namedFiles(model, task)
+    .filter((f) => input.completion?.files.get(f.path) === null)
+    .map((f) => f.path);
+  if (missing.length > 0) return refuse(`Not ticked: the files it names do not exist: ${missing.join(', ')}.`);
+  const errors = analysis.findings.filter((f) => f.severity === 'error' && inside(analysis, f, task));
+  if (errors.length > 0)
+    return refuse(`Not ticked: the task has errors: ${errors.map((f) => `${f.rule}: ${f.message}`).join(' ')}`);
+  return {
+    offset: task.checkbox.start + 1,
+    result: { ok: true, data: { path, task: described, alreadyDone: false }, text: `Ticked: ${described.text}.` },
+  };
+}
+
+function refuse(reason: string): { result: ToolResult<'plan_complete_task'> } {
+  return { result: { ok: false, reason } };
+}
+
+/** The tasks a task depends on that are not done (a section named as a dependency: its open tasks). */
+export function openDependencies(model: PlanModel, lines: LineIndex, task: TaskItem): Array<z.infer<typeof taskRef>> {
+  return dependenciesOf(model, lines, task, true);
+}
+
+/** The tasks a task depends on (only the open ones when `open`). */
+function dependenciesOf(
+  model: PlanModel,
+  lines: LineIndex,
+  task: TaskItem,
+  onlyOpen = false,
+): Array<z.infer<typeof taskRef>> {
+  const open = new Set<TaskItem>();
+  for (const ref of buildDependencyGraph(model).refs) {
+    if (ref.task !== task) continue;
+    if (ref.target && !(onlyOpen && ref.target.checked)) open.add(ref.target);
+    if (ref.section) {
+      const { start, end } = ref.section;
+      for (const t of model.tasks)
+        if (t.start >= start && t.start < end && !(onlyOpen && t.checked) && t !== task) open.add(t);
+    }
+  }
+  return [...open].map((t) => describe(lines, t));
+}
+
+export function describe(lines: LineIndex, task: TaskItem): z.infer<typeof taskRef> {
+  return { id: task.id, text: task.block?.title || task.text, line: lineOf(lines, task) };
+}
+
+function taskTexts(task: TaskItem): string[] {
+  const texts = [task.text, task.block?.title ?? ''];
+  return texts.map((t) => t.trim()).filter(Boolean);
+}
+
+/** 1-based line of the task's checkbox. */
+function lineOf(lines: LineIndex, task: TaskItem): number {
+  return lines.position(task.checkbox.start).line + 1;
+}
+
+/** Is the finding on the task's own lines (not on a subtask's)? */
+function inside(analysis: Analysis, finding: Finding, task: TaskItem): boolean {
+  const offset = analysis.lines.offset(finding.range.start);
+  if (offset < task.start || offset >= task.end) return false;
+  const model = analysis.model!;
+  return !model.tasks.some((t) => t.parent === task && offset >= t.start && offset < t.end);
+}
+
+function countSeverities(findings: readonly Finding[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
