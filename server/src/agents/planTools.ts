@@ -61,6 +61,7 @@ export const outputShapes = {
   plan_status: {
     path: z.string(),
     title: z.string().optional(),
+    profile: z.string().optional().describe('The format the plan was checked as (reference, spec-kit-tasks, …).'),
     done: z.number(),
     total: z.number(),
     percent: z.number(),
@@ -142,6 +143,7 @@ export function planStatus({ path, analysis }: PlanInput): ToolResult<'plan_stat
   const data = {
     path,
     title: analysis.model?.title?.text,
+    profile: analysis.profile?.id,
     done: outline.done,
     total: outline.total,
     percent: outline.percent,
@@ -151,7 +153,7 @@ export function planStatus({ path, analysis }: PlanInput): ToolResult<'plan_stat
   return {
     ok: true,
     data,
-    text: `${path}: ${outline.done}/${outline.total} tasks done (${outline.percent}%), ${findings.error} errors, ${findings.warning} warnings.`,
+    text: `${path}${analysis.profile ? ` (${analysis.profile.id})` : ''}: ${outline.done}/${outline.total} tasks done (${outline.percent}%), ${findings.error} errors, ${findings.warning} warnings.`,
   };
 }
 

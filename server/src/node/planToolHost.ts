@@ -12,8 +12,9 @@ import {
   type ToolName,
   type ToolResult,
 } from '../agents/planTools';
-import type { PlanEngine } from '../engine';
+import type { AnalyzeOptions, PlanEngine } from '../engine';
 import { analyzeWithFacts, CompletionFactsGatherer } from './completionFacts';
+import { RepoFactsReader } from './repoFacts';
 import { engineFor, loadSettings } from './settings';
 
 // Runs the agent tools for one workspace root: checks the arguments and the path
@@ -48,6 +49,7 @@ export const DISK_TEXTS: PlanTexts = {
 
 export class PlanToolHost {
   private readonly gatherer = new CompletionFactsGatherer();
+  private readonly repoFacts = new RepoFactsReader();
 
   constructor(
     readonly root: string,
@@ -86,6 +88,11 @@ export class PlanToolHost {
     return engineFor(loadSettings({ root: this.root }));
   }
 
+  /** What profile detection needs: the plan's path from the root and what lies around it. */
+  private options(path: string, shown: string): AnalyzeOptions {
+    return { path: shown, facts: this.repoFacts.read(path, this.root) };
+  }
+
   /** The absolute path, or a refusal when it lies outside the root (symbolic links followed). */
   private async inside(path: string): Promise<string | { ok: false; reason: string }> {
     const outside = { ok: false as const, reason: `${path} is outside the workspace root (${this.root}); refused.` };
@@ -110,13 +117,14 @@ export class PlanToolHost {
       text,
       { root: this.root, planPath: path, git: true },
       this.gatherer,
+      this.options(path, shown),
     );
     if (!analysis.model) return { ok: false, reason: `${shown}: ${analysis.skipped ?? 'not validated'}.` };
     return { path: shown, analysis };
   }
 
   private async complete(engine: PlanEngine, path: string, shown: string, text: string, task: string) {
-    const analysis = engine.analyze(text);
+    const analysis = engine.analyze(text, this.options(path, shown));
     const completion = analysis.model
       ? await this.gatherer.gather({
           root: this.root,

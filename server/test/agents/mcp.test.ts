@@ -15,7 +15,7 @@ import { gitFixture, type GitFixture } from './gitFixture';
 const PLAN =
   '\uFEFF' +
   [
-    '# Tasks: Login',
+    '# Login - Implementation Plan',
     '',
     '## Phase 3: User Story 1 - Sign in (Priority: P1)',
     '',
@@ -36,7 +36,14 @@ before(async () => {
   repo.write('specs/login/tasks.md', PLAN);
   repo.write('src/model.py', 'model = 1\n');
   repo.write('src/service.py', 'service = 1\n');
-  repo.write('.planmarkrc.json', JSON.stringify({ rules: { 'unfilled-placeholder': 'error' } }));
+  // The reference profile (the template as schema), whose placeholders an error finding can come from.
+  repo.write(
+    '.planmarkrc.json',
+    JSON.stringify({
+      rules: { 'unfilled-placeholder': 'error' },
+      profiles: [{ files: ['**/*.md'], profile: 'reference' }],
+    }),
+  );
   repo.commit('plan');
   client = new Client({ name: 'planmark-test', version: '1.0.0' });
   await client.connect(
@@ -87,7 +94,7 @@ test('plan_status: progress per phase and findings by severity', async () => {
   assert.deepEqual(r.structuredContent!.phases, [
     { title: 'Phase 3: User Story 1 - Sign in (Priority: P1)', done: 1, total: 5 },
   ]);
-  assert.match(r.content[0].text, /^specs\/login\/tasks\.md: 1\/5 tasks done \(20%\)/);
+  assert.match(r.content[0].text, /^specs\/login\/tasks\.md \([a-z-]+\): 1\/5 tasks done \(20%\)/);
 });
 
 test('plan_validate: the findings as the CLI gives them', async () => {
