@@ -16,8 +16,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { PlanEngine, RULE_IDS, resolveConfig, type AnalyzeOptions, type Finding } from '../../src/engine';
+import { analyzeWithFacts, CompletionFactsGatherer } from '../../src/node/completionFacts';
 import { REPO, TEMPLATE_TEXT } from './helpers';
 
 const FIXTURES = join(REPO, 'test-fixtures');
@@ -82,10 +83,11 @@ function matches(e: Expectation, f: Finding): boolean {
 }
 
 const defaultEngine = new PlanEngine(TEMPLATE_TEXT);
+const completion = new CompletionFactsGatherer();
 
 for (const file of markdownFiles(FIXTURES)) {
   const name = relative(FIXTURES, file);
-  test(`fixture ${name}`, () => {
+  test(`fixture ${name}`, async () => {
     const sidecar = file.replace(/\.md$/, '.expected.txt');
     const configFile = file.replace(/\.md$/, '.config.json');
     const templateFile = file.replace(/\.md$/, '.template.md');
@@ -96,7 +98,12 @@ for (const file of markdownFiles(FIXTURES)) {
       assert.deepEqual(problems, [], `${configFile} is invalid`);
       engine = new PlanEngine(existsSync(templateFile) ? readFileSync(templateFile, 'utf8') : TEMPLATE_TEXT, config);
     }
-    const analysis = engine.analyze(readFileSync(file, 'utf8'), { today: '2026-11-24', ...profileOf(file) });
+    // The fixture's folder is its workspace: phantom-completion sees which named files exist (no git).
+    const where = { root: dirname(file), planPath: file, git: false };
+    const analysis = await analyzeWithFacts(engine, readFileSync(file, 'utf8'), where, completion, {
+      today: '2026-11-24',
+      ...profileOf(file),
+    });
     const wanted = profileOf(file).profile?.id;
     if (wanted) assert.equal(analysis.profile?.id, wanted, `${name}: ${wanted} is not a registered profile`);
     const findings = analysis.findings;
