@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import {
-  buildDependencyGraph,
-  namedFiles,
+  filesOf,
   RULES,
   type Analysis,
   type CompletionFacts,
   type Finding,
+  nodeName,
+  type GraphNode,
   type LineIndex,
   type PlanConfig,
   type PlanModel,
@@ -78,7 +79,9 @@ export const outputShapes = {
         phase: z.string().optional(),
         fields: z.record(z.string(), z.string()),
         files: z.array(z.string()),
-        dependencies: z.array(taskRef),
+        dependencies: z
+          .array(taskRef.extend({ done: z.boolean() }))
+          .describe('The tasks it states as dependencies (all done, or it would not be ready).'),
         cites: z.array(z.object({ ref: z.string(), text: z.string() })),
       }),
     ),
@@ -159,7 +162,7 @@ export function planStatus({ path, analysis }: PlanInput): ToolResult<'plan_stat
 
 export function planValidate({ path, analysis }: PlanInput): ToolResult<'plan_validate'> {
   // Exactly what `planmark check --format json` gives.
-  const findings = toJsonFindings([{ file: path, path, analysis }]);
+  const findings = toJsonFindings([{ file: path, analysis }]);
   const c = countSeverities(analysis.findings);
   const lines = findings
     .slice(0, 20)
@@ -191,31 +194,32 @@ export function explainRule(id: string, config?: PlanConfig): ToolResult<'plan_e
 }
 
 /**
- * The ready tasks: open, with every dependency done, in document order, each with what
- * an agent needs to start it.
+ * The ready tasks, as the plan's graph has them (open, nothing they wait for left:
+ * stated dependencies, and earlier phases where the plan orders its phases), in
+ * document order, each with what an agent needs to start it.
  */
 export function planNextTasks(input: PlanInput, limit: number): ToolResult<'plan_next_tasks'> {
   const { analysis, path } = input;
   const model = analysis.model!;
-  const open = model.tasks.filter((t) => !t.checked);
-  const ready = open.filter((t) => openDependencies(model, analysis.lines, t).length === 0);
-  const tasks = ready.slice(0, limit).map((task) => ({
-    ...describe(analysis.lines, task),
-    phase: task.phase?.heading.text,
-    fields: Object.fromEntries((task.block?.fields ?? []).map((f) => [f.label, f.value])),
-    files: namedFiles(model, task).map((f) => f.path),
-    dependencies: dependenciesOf(model, analysis.lines, task),
-    cites: cites(model, task),
+  const graph = analysis.graph!;
+  const open = graph.nodes.filter((n) => n.state !== 'done').length;
+  const tasks = graph.ready.slice(0, limit).map((node) => ({
+    ...describe(analysis.lines, node.task),
+    phase: node.task.phase?.heading.text,
+    fields: Object.fromEntries((node.task.block?.fields ?? []).map((f) => [f.label, f.value])),
+    files: filesOf(model, node.task).map((f) => f.path),
+    dependencies: node.dependsOn.map((d) => ({ ...describe(analysis.lines, d.task), done: d.state === 'done' })),
+    cites: cites(model, node.task),
   }));
-  const blocked = open.length - ready.length;
+  const blocked = graph.blocked.length;
   const text =
     tasks.length === 0
-      ? `${path}: no ready task (${open.length} open, ${blocked} blocked).`
+      ? `${path}: no ready task (${open} open, ${blocked} blocked).`
       : [
-          `${path}: ${ready.length} ready of ${open.length} open:`,
+          `${path}: ${graph.ready.length} ready of ${open} open:`,
           ...tasks.map((t) => `- line ${t.line}: ${t.text}${t.files.length > 0 ? ` (${t.files.join(', ')})` : ''}`),
         ].join('\n');
-  return { ok: true, data: { path, tasks, open: open.length, blocked }, text };
+  return { ok: true, data: { path, tasks, open, blocked }, text };
 }
 
 /** `[US1]` on a spec-kit task: the user story's phase heading says what the story is. */
@@ -262,12 +266,9 @@ export function completeTask(
         text: `Already done: ${described.text}.`,
       },
     };
-  const open = openDependencies(model, analysis.lines, task);
-  if (open.length > 0)
-    return refuse(
-      `Not ticked: it depends on open tasks: ${open.map((t) => `${t.id ?? t.text} (line ${t.line})`).join(', ')}.`,
-    );
-  const missing = namedFiles(model, task)
+  const waiting = waitsFor(analysis.graph?.nodeOf(task));
+  if (waiting) return refuse(`Not ticked: ${waiting}`);
+  const missing = filesOf(model, task)
     .filter((f) => input.completion?.files.get(f.path) === null)
     .map((f) => f.path);
   if (missing.length > 0) return refuse(`Not ticked: the files it names do not exist: ${missing.join(', ')}.`);
@@ -284,29 +285,19 @@ function refuse(reason: string): { result: ToolResult<'plan_complete_task'> } {
   return { result: { ok: false, reason } };
 }
 
-/** The tasks a task depends on that are not done (a section named as a dependency: its open tasks). */
-export function openDependencies(model: PlanModel, lines: LineIndex, task: TaskItem): Array<z.infer<typeof taskRef>> {
-  return dependenciesOf(model, lines, task, true);
-}
-
-/** The tasks a task depends on (only the open ones when `open`). */
-function dependenciesOf(
-  model: PlanModel,
-  lines: LineIndex,
-  task: TaskItem,
-  onlyOpen = false,
-): Array<z.infer<typeof taskRef>> {
-  const open = new Set<TaskItem>();
-  for (const ref of buildDependencyGraph(model).refs) {
-    if (ref.task !== task) continue;
-    if (ref.target && !(onlyOpen && ref.target.checked)) open.add(ref.target);
-    if (ref.section) {
-      const { start, end } = ref.section;
-      for (const t of model.tasks)
-        if (t.start >= start && t.start < end && !(onlyOpen && t.checked) && t !== task) open.add(t);
-    }
-  }
-  return [...open].map((t) => describe(lines, t));
+/** What keeps a task from being done yet, as the graph has it: open dependencies, then open earlier phases. */
+function waitsFor(node: GraphNode | undefined): string | undefined {
+  if (!node || node.blockedBy.length === 0) return undefined;
+  const stated = node.blockedBy.filter((b) => node.dependsOn.includes(b));
+  const phases = node.blockedBy.filter((b) => !node.dependsOn.includes(b));
+  const name = (b: GraphNode) => `${nodeName(b)} (line ${b.line})`;
+  const parts: string[] = [];
+  if (stated.length > 0) parts.push(`it depends on open tasks: ${stated.map(name).join(', ')}`);
+  if (phases.length > 0)
+    parts.push(
+      `earlier phases are not done: ${phases.slice(0, 5).map(name).join(', ')}${phases.length > 5 ? ` and ${phases.length - 5} more` : ''}`,
+    );
+  return `${parts.join('; ')}.`;
 }
 
 export function describe(lines: LineIndex, task: TaskItem): z.infer<typeof taskRef> {

@@ -141,7 +141,7 @@ export async function checkTargets(
     config.rules['phantom-completion'] === 'off'
       ? undefined
       : { root: io.cwd, git: options.git !== false && config.phantomCompletionGit !== 'off' };
-  const freshness = new CompletionFreshness(io.cwd);
+  const freshness = new CompletionFreshness(io.cwd, cache?.file);
   // Git's state before any file is judged: a change during the run invalidates the next run's hits.
   if (cache && completion?.git) await freshness.gitState();
   const slots: Array<FileReport | undefined> = [];

@@ -19,11 +19,15 @@ export class CompletionFreshness {
   private state?: Promise<string | undefined>;
   private listing?: Promise<string[]>;
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    /** The cache file: written by every run, it is no change of the work. */
+    private readonly cacheFile?: string,
+  ) {}
 
   /** Git's state for the root's repository now; undefined outside one. */
   gitState(): Promise<string | undefined> {
-    this.state ??= GitRepository.open(this.root).then((repo) => repo?.state());
+    this.state ??= GitRepository.open(this.root).then((repo) => repo?.state(this.cacheFile ? [this.cacheFile] : []));
     return this.state;
   }
 

@@ -39,6 +39,7 @@ Options for check:
                              cores; small batches run on one thread, which is faster)
   --cache                    Skip files whose content, configuration, template and
                              planmark version are unchanged since the last --cache run
+                             (and, where ticked tasks name files, the files and git)
   --cache-location PATH      Cache file, or folder for it (default: ./.planmarkcache);
                              implies --cache
   --write-baseline FILE      Record the findings in FILE (exit 0): the accepted debt

@@ -1,5 +1,5 @@
 import type { PlanModel, TaskItem } from './model';
-import { namedFiles, type NamedFile } from './namedFiles';
+import { filesOf, type FileMention } from './taskFiles';
 
 // What planmark knows about the work behind a ticked task, beyond the plan's
 // text: whether the files it names exist, and what git says changed after the
@@ -40,7 +40,7 @@ export interface CompletionFacts {
 
 export interface CompletionClaim {
   task: TaskItem;
-  files: NamedFile[];
+  files: FileMention[];
 }
 
 /** The tasks that name files, with those files: ticked ones only unless `all`. */
@@ -48,7 +48,7 @@ export function completionClaims(model: PlanModel, all = false): CompletionClaim
   const claims: CompletionClaim[] = [];
   for (const task of model.tasks) {
     if (!task.checked && !all) continue;
-    const files = namedFiles(model, task);
+    const files = filesOf(model, task);
     if (files.length > 0) claims.push({ task, files });
   }
   return claims;

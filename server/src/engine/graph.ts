@@ -364,7 +364,8 @@ function parallelConflicts(
   for (const [task, mentions] of taskFiles(model)) {
     const node = nodes[index.get(task)!];
     if (node.state === 'done') continue;
-    for (const mention of mentions) {
+    // Two tasks in one folder do not collide: only files do.
+    for (const mention of mentions.filter((m) => !m.folder)) {
       (byFile.get(mention.path) ?? byFile.set(mention.path, []).get(mention.path)!).push({ node, mention });
     }
   }

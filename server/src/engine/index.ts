@@ -69,4 +69,4 @@ export {
   type CompletionFacts,
   type TaskHistory,
 } from './completion';
-export { namedFiles, type NamedFile } from './namedFiles';
+export { filesOf, taskFiles, type FileMention } from './taskFiles';

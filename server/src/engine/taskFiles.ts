@@ -1,16 +1,53 @@
 import type { PlanModel, Span, TaskItem } from './model';
 
-// The files a task says it changes: a task block's `**File**:` / `**Files**:`
-// entries and the paths in its title, or the paths on a plain task's first line
-// (spec-kit: "T012 [P] Create User model in src/models/user.py"). Prose further
-// down a task (notes, acceptance criteria) is not read: it names files to look
-// at as often as files to change. Directories are not files: two tasks under
-// `src/` do not collide.
+// The files a task names, one notion for every reader: the parallel-conflict
+// rule (two tasks free to run at once change one file), phantom-completion (a
+// ticked task's files must exist and have changed) and the agent tools (what an
+// agent is told to work on). Read from the text alone; whether a file exists is
+// a fact the caller gathers from the disk (server/src/node/completionFacts.ts).
+//
+// A task names:
+//   - the entries of its `**File**` / `**Tests**` / `**Path**` / `**Location**`
+//     fields (a bare name such as `order.ts` counts there, and a folder written
+//     with a trailing slash, `prisma/migrations/`);
+//   - in its title (a task block) or first line (a plain task, spec-kit's
+//     "T012 [P] Create User model in src/models/user.py"): paths with a folder,
+//     file names with a well-known extension, a bare file name after "in", and
+//     backticked folders.
+// Prose further down a task (notes, acceptance criteria) is not read: it names
+// files to look at as often as files to change. Not files: routes (`/api/users`),
+// URLs, placeholders (`[service-name].ts`), globs, `../` paths, versions (`v1.2`).
 
 export interface FileMention extends Span {
-  /** Normalised path: no `./`, no leading `/`, no backticks. */
+  /** Normalised path: no `./`, no leading `/`, no backticks; a folder ends with `/`. */
   path: string;
+  /** A folder (`prisma/migrations/`): work happens in it, but two tasks under it do not collide. */
+  folder: boolean;
 }
+
+/** Field keys (fields.ts: lower case, singular) whose values name the task's files. */
+const FILE_FIELDS = new Set(['file', 'test', 'test file', 'path', 'location']);
+/** A field value's entries: what lies between spaces, commas and semicolons. */
+const ENTRY = /[^\s,;]+/g;
+/** "in utils.py", "in `main.zig`": spec-kit's way of naming a task's file. */
+const IN_PATH = /\bin\s+(`?[^\s,;`]+`?)/g;
+/** A backticked folder on the first line: `src/components/`. */
+const BACKTICKED_FOLDER = /`([^`\r\n\s]+\/)`/g;
+/** What a kind of mention may name: a name without a folder (`order.ts`), a folder (`src/models/`). */
+interface Allow {
+  bare: boolean;
+  folder: boolean;
+}
+/** A field says it names files: bare names and folders count. */
+const FIELD: Allow = { bare: true, folder: true };
+/** A path or file name in the task's line ("in utils.py", `README.md`). */
+const NAME: Allow = { bare: true, folder: false };
+/** A backticked folder in the task's line: with a folder of its own (`src/` alone is too vague). */
+const FOLDER: Allow = { bare: false, folder: true };
+/** A last segment with an extension of letters and digits: `user.py`, `schema.prisma`, `page.test.tsx`. */
+const FILE_NAME = /^[^/]*[\p{L}\p{N}_-]\.[\p{L}\p{N}]{1,12}$/u;
+/** Files without an extension that are files all the same: `Dockerfile`, `Makefile`, `Gemfile`. */
+const BUILD_FILE = /^[A-Z][a-z]*file$/;
 
 // A path with a folder (`src/models/user.py`, `frontend/.eslintrc.js`) or a
 // bare file name with a well-known extension (`package.json`, `README.md`).
@@ -64,26 +101,40 @@ const PATH_TOKEN = new RegExp(
 
 const FRAMEWORK = /^[A-Z][a-z]+\.js$/;
 
-/** Files each task names, in document order of the mention (the first mention of a path per task). */
+/** Files each task names (tasks naming none are left out), in document order of the mention. */
 export function taskFiles(model: PlanModel): Map<TaskItem, FileMention[]> {
   const files = new Map<TaskItem, FileMention[]>();
   for (const task of model.tasks) {
-    const found: FileMention[] = [];
-    const add = (m: FileMention) => {
-      if (m.path && !found.some((f) => f.path === m.path)) found.push(m);
-    };
-    if (task.block) {
-      for (const field of task.block.fields) {
-        if (field.key !== 'file') continue;
-        for (const m of entries(field.value, field.valueSpan.start)) add(m);
-      }
-      for (const m of pathsIn(model.text, task.block.titleSpan)) add(m);
-    } else {
-      for (const m of pathsIn(model.text, firstLine(model.text, task))) add(m);
-    }
+    const found = filesOf(model, task);
     if (found.length > 0) files.set(task, found);
   }
   return files;
+}
+
+/** The files one task names, each path once (its first mention). */
+export function filesOf(model: PlanModel, task: TaskItem): FileMention[] {
+  const found: FileMention[] = [];
+  const add = (raw: string, start: number, allow: Allow) => {
+    const m = mention(raw, start, allow);
+    if (m && !found.some((f) => f.path === m.path)) found.push(m);
+  };
+  for (const field of task.block?.fields ?? []) {
+    if (!FILE_FIELDS.has(field.key)) continue;
+    for (const m of field.value.matchAll(ENTRY)) add(m[0], field.valueSpan.start + m.index, FIELD);
+  }
+  const line = task.block ? task.block.titleSpan : firstLine(model.text, task);
+  const text = model.text.slice(line.start, line.end);
+  const inLine: Array<{ raw: string; at: number; allow: Allow }> = [];
+  for (const m of text.matchAll(PATH_TOKEN)) {
+    // "Node.js", "Vue.js": frameworks, not files.
+    if (!FRAMEWORK.test(m[0])) inLine.push({ raw: m[0], at: m.index, allow: NAME });
+  }
+  for (const m of text.matchAll(IN_PATH))
+    inLine.push({ raw: m[1], at: m.index + m[0].length - m[1].length, allow: NAME });
+  for (const m of text.matchAll(BACKTICKED_FOLDER)) inLine.push({ raw: m[1], at: m.index + 1, allow: FOLDER });
+  inLine.sort((a, b) => a.at - b.at);
+  for (const { raw, at, allow } of inLine) add(raw, line.start + at, allow);
+  return found;
 }
 
 function firstLine(text: string, task: TaskItem): Span {
@@ -93,33 +144,26 @@ function firstLine(text: string, task: TaskItem): Span {
   return { start: task.checkbox.end, end: m && m.index < task.end ? m.index : task.end };
 }
 
-/** `File` field entries: each comma-separated entry is a path, even without a folder (`order.ts`). */
-function entries(value: string, offset: number): FileMention[] {
-  const out: FileMention[] = [];
-  const re = /[^,;]+/g;
-  for (let m = re.exec(value); m; m = re.exec(value)) {
-    const raw = m[0];
-    const text = raw.trim().replace(/^`|`$/g, '');
-    const path = normalise(text);
-    if (!path || path.endsWith('/') || /\s/.test(path) || /^\(?none\)?$|^n\/?a$|^-+$/i.test(path)) continue;
-    const start = offset + m.index + (raw.length - raw.trimStart().length);
-    out.push({ path, start, end: start + raw.trim().length });
-  }
-  return out;
-}
-
-function pathsIn(text: string, span: Span): FileMention[] {
-  const out: FileMention[] = [];
-  const slice = text.slice(span.start, span.end);
-  for (const m of slice.matchAll(PATH_TOKEN)) {
-    const token = m[0].replace(/[.,;:]+$/, '');
-    // "Node.js", "Vue.js": frameworks, not files.
-    if (FRAMEWORK.test(token)) continue;
-    out.push({ path: normalise(token), start: span.start + m.index, end: span.start + m.index + token.length });
-  }
-  return out;
-}
-
-function normalise(path: string): string {
-  return path.replace(/^\.\//, '').replace(/^\//, '');
+/** The mention, or undefined when the token is not a file's path. */
+function mention(raw: string, start: number, allow: Allow): FileMention | undefined {
+  // Backticks, quotes and brackets around the entry, and sentence punctuation after it.
+  const lead = raw.length - raw.replace(/^[`'"(]+/, '').length;
+  const token = raw.slice(lead).replace(/[`'")]*[.:,;)]*$/, '');
+  // URLs, routes (`/api/users`), home and variable paths, scoped packages, placeholders, globs.
+  if (!token || /[\s`'"<>[\]{}*?|]|:\/\//.test(token) || /^[~$@%]|^[a-z]:/i.test(token) || token.includes('...'))
+    return undefined;
+  const path = token.replace(/^\.\//, '').replace(/^\//, '');
+  if (!path || path.split('/').some((segment) => segment === '..')) return undefined;
+  const folder = path.endsWith('/');
+  const segments = path.split('/').filter(Boolean);
+  if (segments.length === 0 || (folder && !allow.folder)) return undefined;
+  // `prisma/`, `user.name`: a name without a folder is a file only where the plan says so.
+  if (segments.length === 1 && !allow.bare) return undefined;
+  const last = segments[segments.length - 1];
+  // `feature/login`, `owner/repo`, `text/html`: a path without a file name or a trailing slash is not a file.
+  if (!folder && !FILE_NAME.test(last) && !BUILD_FILE.test(last)) return undefined;
+  // Version numbers (`v1.2`, `3.5`) are not files.
+  if (/^v?\d+(?:\.\d+)+$/i.test(last)) return undefined;
+  const at = start + lead + (token.length - token.replace(/^\.\//, '').replace(/^\//, '').length);
+  return { path, folder, start: at, end: at + path.length };
 }

@@ -66,13 +66,18 @@ export class GitRepository {
   /**
    * What every history depends on, as one string: HEAD, the default branch's refs (the
    * floor) and the uncommitted changes. `check --cache` reuses a git-judged result only
-   * while this reads the same.
+   * while this reads the same. `ignore`: absolute paths whose changes do not count
+   * (the cache file itself, written by every run).
    */
-  async state(): Promise<string> {
+  async state(ignore: readonly string[] = []): Promise<string> {
+    const excluded = ignore
+      .map((path) => this.relative(path))
+      .filter((path) => !path.startsWith('../'))
+      .map((path) => `:(top,exclude)${path}`);
     const [head, refs, status] = await Promise.all([
       this.run(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => ''),
       this.run(['for-each-ref', '--format=%(refname) %(objectname)', ...DEFAULT_REFS]).catch(() => ''),
-      this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all']).catch(() => ''),
+      this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.', ...excluded]).catch(() => ''),
     ]);
     return `${head.trim()}\0${refs}\0${status}`;
   }

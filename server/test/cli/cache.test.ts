@@ -107,7 +107,7 @@ test('check --cache: a damaged cache file is replaced, with a warning', async ()
     assert.equal(r.code, 1);
     assert.match(r.stderr, /warning: the cache .*\.planmarkcache is not a planmark cache; checking every file/);
     assert.match(r.stdout, /missing-section/);
-    assert.equal((JSON.parse(readFileSync(join(ws.dir, '.planmarkcache'), 'utf8')) as { format: number }).format, 1);
+    assert.equal((JSON.parse(readFileSync(join(ws.dir, '.planmarkcache'), 'utf8')) as { format: number }).format, 2);
   } finally {
     ws.cleanup();
   }
@@ -133,7 +133,7 @@ test('CheckCache: another planmark version does not reuse a result', () => {
     const old = CheckCache.load(file, '1.0.0').cache;
     old.set(job, analysis);
     old.save();
-    assert.deepEqual(CheckCache.load(file, '1.0.0').cache.get(job), analysis);
+    assert.deepEqual(CheckCache.load(file, '1.0.0').cache.get(job)?.analysis, analysis);
     assert.equal(CheckCache.load(file, '1.1.0').cache.get(job), undefined);
     assert.equal(CheckCache.load(file, '1.0.0').cache.get({ ...job, bom: true }), undefined, 'a BOM is content');
   } finally {

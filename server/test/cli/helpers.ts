@@ -48,10 +48,14 @@ export const SAMPLE_WORK: Record<string, string> = Object.fromEntries(
   ].map((path) => [path, readFileSync(join(ROOT, 'test-fixtures', 'sample', path), 'utf8')]),
 );
 
-/** A temporary folder holding `files` (relative path → text) and SAMPLE_WORK; remove it with `cleanup`. */
+/**
+ * A temporary folder holding `files` (relative path → text) and, unless it is to be
+ * empty, SAMPLE_WORK; remove it with `cleanup`.
+ */
 export function workspace(files: Record<string, string>): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'planmark-cli-'));
-  for (const [path, text] of Object.entries({ ...SAMPLE_WORK, ...files })) {
+  const all = Object.keys(files).length === 0 ? {} : { ...SAMPLE_WORK, ...files };
+  for (const [path, text] of Object.entries(all)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }

@@ -1,4 +1,4 @@
-import type { Severity } from '../../engine';
+import type { Finding, Severity } from '../../engine';
 import type { FileReport } from '../report';
 
 // `--format json`: one flat array of findings. Lines and columns are 1-based;
@@ -16,7 +16,10 @@ export interface JsonFinding {
   message: string;
 }
 
-export function toJsonFindings(reports: readonly FileReport[]): JsonFinding[] {
+/** The findings of each file (a CLI report, or an analysis: the agent tools give the same JSON). */
+export function toJsonFindings(
+  reports: ReadonlyArray<{ file: string; analysis: { findings: ReadonlyArray<Omit<Finding, 'fixes'>> } }>,
+): JsonFinding[] {
   return reports.flatMap(({ file, analysis }) =>
     analysis.findings.map((f) => ({
       file,

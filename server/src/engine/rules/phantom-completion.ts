@@ -8,6 +8,9 @@ import type { Rule } from './rule';
 // The facts come from the caller (AnalyzeOptions.completion); without them the
 // rule says nothing. The git part has its own severity, `phantomCompletionGit`.
 
+/** A task whose work is to make files go away: its files' absence is the work done, not missing work. */
+const REMOVAL = /\b(?:delete|remove|drop|rename|move|retire|deprecate)[sd]?\b/i;
+
 /** How many commits the explanation lists. */
 const LISTED = 5;
 
@@ -19,10 +22,11 @@ export const phantomCompletion: Rule = {
   check({ model, completion, config }, report) {
     if (!completion) return;
     for (const { task, files } of completionClaims(model)) {
-      const missing = files.filter((f) => completion.files.get(f.path) === null);
+      const removal = REMOVAL.test(task.block?.title || task.text.split(/\r?\n/, 1)[0]);
+      const missing = removal ? [] : files.filter((f) => completion.files.get(f.path) === null);
       for (const file of missing)
         report({
-          span: file.span,
+          span: file,
           message: `The task is ticked, but ${file.path} does not exist.`,
           fixes: [untick(task)],
         });

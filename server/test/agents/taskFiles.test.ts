@@ -1,15 +1,16 @@
-// Which paths a task names (the engine's side of phantom-completion), and what
-// the rule reports for given facts: the engine decides, the caller only gathers.
+// Which paths a task names (engine/taskFiles.ts: one notion for parallel-conflict,
+// phantom-completion and the agent tools), and what phantom-completion reports for
+// given facts: the engine decides, the caller only gathers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { namedFiles, PlanEngine, type CompletionFacts } from '../../src/engine';
+import { filesOf, PlanEngine, type CompletionFacts } from '../../src/engine';
 import { TEMPLATE_TEXT } from '../engine/helpers';
 
 const engine = new PlanEngine(TEMPLATE_TEXT);
 
 function named(taskLines: string): string[][] {
   const model = engine.analyze(`# Tasks\n\n## Phase 1: Build\n\n${taskLines}\n`).model!;
-  return model.tasks.map((t) => namedFiles(model, t).map((f) => f.path));
+  return model.tasks.map((t) => filesOf(model, t).map((f) => f.path));
 }
 
 test('spec-kit "in path", backticked paths and File/Tests fields are named files', () => {
@@ -42,11 +43,43 @@ test('routes, URLs, placeholders, globs, identifiers and branch names are not fi
         '- [ ] Reuse the `/bff/dashboard` endpoint and https://example.com/a.js',
         '- [ ] **Task**: Implement [ServiceName]',
         '  - **File**: `apps/api/src/services/[service-name].ts`, `src/**/*.ts`, [path]',
-        '- [ ] Rename `user.name` and `config.yaml`, merge feature/login in main',
+        '- [ ] Rename `user.name`, merge feature/login in main',
         '- [ ] Use `@scope/pkg` and `$lib/tauriInvoke` and `../outside.ts` and v1.2 in 3.5',
       ].join('\n'),
     ),
     [[], [], [], []],
+  );
+});
+
+test('bare names count with a well-known extension, after "in", or in a field; folders only in fields or backticked', () => {
+  assert.deepEqual(
+    named(
+      [
+        '- [ ] Document the flags in README.md and `config.yaml`',
+        '- [ ] Port the parser in main.zig',
+        '- [ ] Write the `internal/parser/` package and src/ helpers',
+        '- [ ] **Task**: Containerise the API',
+        '  - **Files**: `Dockerfile`, `deploy/`, n/a',
+      ].join('\n'),
+    ),
+    [['README.md', 'config.yaml'], ['main.zig'], ['internal/parser/'], ['Dockerfile', 'deploy/']],
+  );
+});
+
+test('parallel-conflict: two [P] tasks naming one file collide, two naming one folder do not', () => {
+  const text = [
+    '# Tasks',
+    '',
+    '## Phase 1: Build',
+    '',
+    '- [ ] T001 [P] Create the model in src/models/user.py and `src/models/`',
+    '- [ ] T002 [P] Add validation in src/models/user.py and `src/models/`',
+    '',
+  ].join('\n');
+  const findings = engine.analyze(text).findings.filter((f) => f.rule === 'parallel-conflict');
+  assert.deepEqual(
+    findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`),
+    ['5:36', '6:34'],
   );
 });
 
@@ -60,6 +93,7 @@ test('the rule reports a missing file and a task without git evidence, at their 
     '- [x] T002 Create the view in src/view.py',
     '- [x] T003 Create the service in src/service.py',
     '- [ ] T004 Create the page in src/page.py',
+    '- [x] T005 Delete the legacy page in src/legacy.py',
     '',
   ].join('\n');
   const model = engine.analyze(text).model!;
@@ -71,6 +105,8 @@ test('the rule reports a missing file and a task without git evidence, at their 
       ['src/view.py', null],
       ['src/service.py', 'src/service.py'],
       ['src/page.py', null],
+      // Gone, as a removal task wants: not a phantom.
+      ['src/legacy.py', null],
     ]),
     history: new Map([
       [t1.checkbox.start, { written: commit, after: [], dirty: [], before: [commit] }],
