@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import {
@@ -128,7 +128,7 @@ export async function resolveNamedFiles(
   const unresolved: string[] = [];
   for (const path of paths) {
     if (resolved.has(path)) continue;
-    const found = [join(root, path), join(planDir, path)].find(exists);
+    const found = [join(root, path), join(planDir, path)].find((p) => existsSync(p));
     resolved.set(path, found ? toRelative(root, found) : null);
     if (!found) unresolved.push(path);
   }
@@ -143,15 +143,6 @@ export async function resolveNamedFiles(
     else for (const path of unresolved) resolved.delete(path);
   }
   return resolved;
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function toRelative(root: string, path: string): string {

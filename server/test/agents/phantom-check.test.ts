@@ -3,9 +3,9 @@
 // the facts it was judged on hold: HEAD, `git status`, the named files' existence.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, workspace } from '../cli/helpers';
+import { MARK, markCache, run, workspace } from '../cli/helpers';
 import { gitFixture, type GitFixture } from './gitFixture';
 
 const PLAN = [
@@ -19,7 +19,6 @@ const PLAN = [
   '',
 ].join('\n');
 const TICKED = PLAN.replace(/- \[ \]/g, '- [x]');
-const MARK = 'from the cache, not from a check';
 
 /** src/stale.py predates the plan; only src/done.py changes after the plan is written. */
 function history(plans: Record<string, string> = { 'plan.md': PLAN }): GitFixture {
@@ -39,15 +38,6 @@ function phantoms(stdout: string): string[] {
   return (JSON.parse(stdout) as Array<{ file: string; rule: string; line: number; message: string }>)
     .filter((f) => f.rule === 'phantom-completion')
     .map((f) => `${f.file}:${f.line} ${f.message.replace(/\(in [0-9a-f]+, [\d-]+\)/, '(in …)')}`);
-}
-
-/** Rewrites every cached message, so that a run that reuses the cache shows it. */
-function markCache(file: string): void {
-  const data = JSON.parse(readFileSync(file, 'utf8')) as {
-    entries: Record<string, { analysis: { findings: Array<{ message: string }> } }>;
-  };
-  for (const entry of Object.values(data.entries)) for (const f of entry.analysis.findings) f.message = MARK;
-  writeFileSync(file, JSON.stringify(data));
 }
 
 test('check --jobs: worker threads gather the same facts and report the same phantoms as one thread', async () => {

@@ -5,23 +5,13 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/engine';
 import { CheckCache } from '../../src/cli/cache';
 import type { Job } from '../../src/cli/checkFile';
-import { SAMPLE_TEXT, run, sampleWith, workspace } from './helpers';
+import { MARK, SAMPLE_TEXT, markCache, run, sampleWith, workspace } from './helpers';
 
 // `--cache`: unchanged files are not checked again, and what is printed is the
 // same with and without the cache. A result is reused only while the file's
 // content, the configuration, the template and the planmark version match.
 
 const ERROR_PLAN = sampleWith('## Success Metrics', '## Metrics of Success');
-const MARK = 'from the cache, not from a check';
-
-/** Rewrites every cached message, so that a run that reuses the cache shows it. */
-function markCache(file: string): void {
-  const data = JSON.parse(readFileSync(file, 'utf8')) as {
-    entries: Record<string, { analysis: { findings: Array<{ message: string }> } }>;
-  };
-  for (const entry of Object.values(data.entries)) for (const f of entry.analysis.findings) f.message = MARK;
-  writeFileSync(file, JSON.stringify(data));
-}
 
 test('check --cache: cached output equals uncached output, in every format', async () => {
   const ws = workspace({ 'a/plan.md': ERROR_PLAN, 'b/plan.md': SAMPLE_TEXT, 'c/plan.md': '\uFEFF' + ERROR_PLAN });
