@@ -2,7 +2,9 @@
 // - schemas/planmarkrc.schema.json (contributed through `jsonValidation`) from the engine's
 //   own configuration schemas (zod), its defaults and rules, with the manifest's descriptions;
 // - the manifest's per-rule settings, `contributes.configuration.properties["planmark.rules"]`
-//   in package.json (each rule's severity setting, described from the registry).
+//   in package.json (each rule's severity setting, described from the registry);
+// - the manifest's language-model tools, `contributes.languageModelTools`, from the agent
+//   tools' own descriptions and input schemas (server/src/agents/planTools.ts).
 // `--check` exits 1 when either file is out of date; unit tests check the same (drift) and
 // that the schema accepts exactly what the engine accepts. Run by `npm run gen`.
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { writeOrCheck } from './generated';
 import { z } from 'zod';
 import { DEFAULT_CONFIG, RULES, RULES_DOC, ruleDocsUrl } from '../server/src/engine';
 import { RULE_LEVELS, configKeys } from '../server/src/engine/config';
+import { inputShapes, TOOL_DESCRIPTIONS, TOOL_NAMES } from '../server/src/agents/planTools';
 
 const ROOT = join(__dirname, '..');
 export const SCHEMA_FILE = join(ROOT, 'schemas', 'planmarkrc.schema.json');
@@ -31,7 +34,27 @@ export function manifestText(): string {
   const rules = manifest.contributes.configuration.properties['planmark.rules'];
   rules.markdownDescription = `Severity per rule id, or \`off\`. See [the rules](${RULES_DOC}).`;
   rules.properties = Object.fromEntries(RULES.map((r) => [r.id, ruleSetting(r)]));
+  manifest.contributes.languageModelTools = languageModelTools();
   return JSON.stringify(manifest, null, 2) + '\n';
+}
+
+/** VS Code's declaration of each agent tool: what `planmark mcp` serves, as language-model tools. */
+function languageModelTools(): object[] {
+  return TOOL_NAMES.map((name) => {
+    const { $schema: _, ...inputSchema } = z.toJSONSchema(z.object(inputShapes[name]), { target: 'draft-7' });
+    const { title, description } = TOOL_DESCRIPTIONS[name];
+    return {
+      name: `planmark_${name}`,
+      toolReferenceName: name.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase()),
+      displayName: title,
+      userDescription: description,
+      modelDescription: `${description} Paths are relative to the workspace folder.`,
+      canBeReferencedInPrompt: true,
+      icon: '$(checklist)',
+      tags: ['planmark', 'plans'],
+      inputSchema,
+    };
+  });
 }
 
 export function buildSchema(): object {

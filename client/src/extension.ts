@@ -11,7 +11,9 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { Outline } from '../../server/src/protocol';
+import { registerAgentTools, type AgentTools } from './agentTools';
 import { registerCommands } from './commands';
+import { registerStartTask } from './startTask';
 import { GraphPanel } from './graph/graphPanel';
 import { PlanmarkClient } from './languageClient';
 import { Loading } from './loading';
@@ -37,6 +39,8 @@ export interface PlanmarkApi {
   timings: { activateMs: number; serverStartMs?: number };
   /** The views, for tests. */
   views: { tree: PlanTree; plans: PlansView; status: ProgressStatus; graph: GraphPanel };
+  /** The language-model tools as VS Code calls them once the user has confirmed, for tests. */
+  agentTools: AgentTools;
   /** Whether the Plan view still says "Loading…" (the `planmark.loading` context key). */
   loading(): boolean;
 }
@@ -66,12 +70,15 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
   const tree = new PlanTree(outlines, context.workspaceState);
   const status = new ProgressStatus(outlines);
   const graph = new GraphPanel(context, client, outlines);
+  const agentTools = registerAgentTools(client);
   context.subscriptions.push(
     outlines,
     tree,
     status,
     graph,
     ...registerCommands({ extension: context, client, outlines, tree }),
+    ...agentTools.disposables,
+    registerStartTask(),
   );
   // Trust granted: start the server again so that it may read the configured template.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
@@ -102,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
     onDidChangeOutline: outlines.onDidChange,
     timings,
     views: { tree, plans, status, graph },
+    agentTools: agentTools.tools,
     loading: () => loading.active,
   };
 }

@@ -89,3 +89,42 @@ export namespace PlansRequest {
   export const method = 'planmark/plans';
   export const type = new RequestType<Record<string, never>, PlanSummary[], void>(method);
 }
+
+/**
+ * The agent tools (server/src/agents/planTools.ts), as VS Code's language-model tools
+ * call them through the language server: the same implementation as `planmark mcp`.
+ */
+export const AGENT_TOOLS = [
+  'plan_status',
+  'plan_next_tasks',
+  'plan_validate',
+  'plan_complete_task',
+  'plan_explain_rule',
+] as const;
+export type AgentToolName = (typeof AGENT_TOOLS)[number];
+
+export interface AgentToolParams {
+  tool: AgentToolName;
+  /** The tool's input, as its schema in package.json (`contributes.languageModelTools`) describes it. */
+  input: unknown;
+}
+
+/** The one character plan_complete_task changes, for the client to apply as an undoable WorkspaceEdit. */
+export interface AgentToolEdit {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+  /** What the range holds in the text the server judged: anything else, and the document changed since. */
+  expected: string;
+  /** The open document's version the server read; absent when it read the file from disk. */
+  version?: number;
+}
+
+export type AgentToolAnswer =
+  { ok: true; text: string; data: unknown; edit?: AgentToolEdit } | { ok: false; reason: string };
+
+/** Runs an agent tool in the workspace (paths relative to a workspace folder, or absolute inside one). */
+export namespace AgentToolRequest {
+  export const method = 'planmark/agentTool';
+  export const type = new RequestType<AgentToolParams, AgentToolAnswer, void>(method);
+}

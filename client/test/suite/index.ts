@@ -6,6 +6,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Mocha from 'mocha';
 import registerSuite from './extension.test';
+import registerAgentToolsSuite from './agentTools.test';
 import registerGraphSuite from './graph.test';
 import registerViewsSuite from './views.test';
 import { notes } from './helpers';
@@ -25,6 +26,7 @@ export function run(): Promise<void> {
   registerSuite();
   registerGraphSuite();
   registerViewsSuite();
+  registerAgentToolsSuite();
   const results: TestResult[] = [];
   return new Promise((resolve, reject) => {
     try {

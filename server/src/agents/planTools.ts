@@ -200,17 +200,9 @@ export function explainRule(id: string, config?: PlanConfig): ToolResult<'plan_e
  */
 export function planNextTasks(input: PlanInput, limit: number): ToolResult<'plan_next_tasks'> {
   const { analysis, path } = input;
-  const model = analysis.model!;
   const graph = analysis.graph!;
   const open = graph.nodes.filter((n) => n.state !== 'done').length;
-  const tasks = graph.ready.slice(0, limit).map((node) => ({
-    ...describe(analysis.lines, node.task),
-    phase: node.task.phase?.heading.text,
-    fields: Object.fromEntries((node.task.block?.fields ?? []).map((f) => [f.label, f.value])),
-    files: filesOf(model, node.task).map((f) => f.path),
-    dependencies: node.dependsOn.map((d) => ({ ...describe(analysis.lines, d.task), done: d.state === 'done' })),
-    cites: cites(model, node.task),
-  }));
+  const tasks = graph.ready.slice(0, limit).map((node) => taskContext(analysis, node));
   const blocked = graph.blocked.length;
   const text =
     tasks.length === 0
@@ -220,6 +212,40 @@ export function planNextTasks(input: PlanInput, limit: number): ToolResult<'plan
           ...tasks.map((t) => `- line ${t.line}: ${t.text}${t.files.length > 0 ? ` (${t.files.join(', ')})` : ''}`),
         ].join('\n');
   return { ok: true, data: { path, tasks, open, blocked }, text };
+}
+
+type TaskContext = ToolOutput<'plan_next_tasks'>['tasks'][number];
+
+/** What an agent needs to start a task: its text, id, phase, fields, files, dependencies and what it cites. */
+function taskContext(analysis: Analysis, node: GraphNode): TaskContext {
+  const model = analysis.model!;
+  return {
+    ...describe(analysis.lines, node.task),
+    phase: node.task.phase?.heading.text,
+    fields: Object.fromEntries((node.task.block?.fields ?? []).map((f) => [f.label, f.value])),
+    files: filesOf(model, node.task).map((f) => f.path),
+    dependencies: node.dependsOn.map((d) => ({ ...describe(analysis.lines, d.task), done: d.state === 'done' })),
+    cites: cites(model, node.task),
+  };
+}
+
+/**
+ * The chat message "Start task" opens with (VS Code's code lens): the task and its
+ * context, and how to tick it when done, with the tools planmark gives the agent.
+ */
+export function startTaskPrompt(path: string, analysis: Analysis, node: GraphNode): string {
+  const t = taskContext(analysis, node);
+  const lines = [`Work on this task of the plan ${path} (line ${t.line}${t.phase ? `, ${t.phase}` : ''}):`, '', t.text];
+  for (const [label, value] of Object.entries(t.fields)) lines.push(`- ${label}: ${value}`);
+  if (t.files.length > 0) lines.push('', `Files: ${t.files.join(', ')}`);
+  if (t.dependencies.length > 0)
+    lines.push(`Depends on (done): ${t.dependencies.map((d) => d.id ?? `line ${d.line}`).join(', ')}`);
+  for (const c of t.cites) lines.push(`${c.ref}: ${c.text}`);
+  lines.push(
+    '',
+    `When the work is done, tick the task with planmark's plan_complete_task tool (path ${path}, task ${t.id ?? JSON.stringify(t.text)}); it refuses while a named file is missing.`,
+  );
+  return lines.join('\n');
 }
 
 /** `[US1]` on a spec-kit task: the user story's phase heading says what the story is. */

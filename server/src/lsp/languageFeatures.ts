@@ -10,6 +10,7 @@ import {
 import { URI } from 'vscode-uri';
 import { codeActions, FIX_ALL_KIND, QUICK_FIX_KIND } from '../features/codeActions';
 import { codeLenses } from '../features/codeLens';
+import { startTaskLenses } from '../features/startTask';
 import { completion, COMPLETION_TRIGGERS } from '../features/completion';
 import type { PlanDocument } from '../features/document';
 import { foldingRanges } from '../features/folding';
@@ -93,7 +94,11 @@ export function registerLanguageFeatures(deps: FeatureDeps): { files: DiskWorksp
     return result;
   });
   on(connection.onDocumentLinks, [], (doc) => documentLinks(doc, files));
-  on(connection.onCodeLens, [], (doc) => [...codeLenses(doc), ...readinessLenses(doc)]);
+  on(connection.onCodeLens, [], (doc) => [
+    ...codeLenses(doc),
+    ...readinessLenses(doc),
+    ...startTaskLenses(doc, workspace.scope(doc.uri).relativePath),
+  ]);
   on<InlayHintParams, InlayHint[], InlayHint[]>(
     (h) => connection.languages.inlayHint.on(h),
     [],

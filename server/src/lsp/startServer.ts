@@ -6,6 +6,7 @@ import { OffThreadParser } from '../node/offThreadParser';
 import { PlanIndex } from '../node/planIndex';
 import { OutlineChangedNotification, OutlineRequest, PlansRequest } from '../protocol';
 import { Analyses } from './analyses';
+import { registerAgentTools } from './agentTools';
 import { createAnalyzer } from './analyzer';
 import { ConfigProblems } from './configProblems';
 import { trackDocuments } from './documentLifecycle';
@@ -137,6 +138,8 @@ export function startServer(connection: Connection): void {
       return [];
     }
   });
+
+  registerAgentTools(connection, documents, workspace);
 
   documents.listen(connection);
 }

@@ -21,7 +21,8 @@ import { engineFor, loadSettings } from './settings';
 // (nothing outside the root), reads the plan, gathers the completion facts,
 // calls the pure tool, and writes the one character plan_complete_task changes.
 // The MCP server reads and writes the disk; the language server reads open
-// documents and writes through the editor (undoable), by passing its own PlanTexts.
+// documents and hands the tick to the editor (an undoable WorkspaceEdit), by
+// passing its own PlanTexts and its folder's settings.
 
 /** Where plan texts come from and where a tick goes. */
 export interface PlanTexts {
@@ -47,32 +48,45 @@ export const DISK_TEXTS: PlanTexts = {
   },
 };
 
+export interface HostOptions {
+  /** Default: the disk. */
+  texts?: PlanTexts;
+  /** The engine for the root's settings; default: `.planmarkrc.json`, read at each call (an agent may change it). */
+  engine?: () => Promise<PlanEngine>;
+}
+
 export class PlanToolHost {
   private readonly gatherer = new CompletionFactsGatherer();
   private readonly repoFacts = new RepoFactsReader();
 
   constructor(
     readonly root: string,
-    private readonly texts: PlanTexts = DISK_TEXTS,
+    private readonly hostOptions: HostOptions = {},
   ) {}
 
-  async call(name: ToolName, args: unknown): Promise<ToolResult> {
+  /** Runs a tool; `texts` overrides where this call reads and ticks (the language server's open documents). */
+  async call(
+    name: ToolName,
+    args: unknown,
+    texts: PlanTexts = this.hostOptions.texts ?? DISK_TEXTS,
+  ): Promise<ToolResult> {
     const parsed = z.object(inputShapes[name]).safeParse(args ?? {});
     if (!parsed.success) return { ok: false, reason: `Invalid arguments: ${z.prettifyError(parsed.error)}` };
     const input = parsed.data as Record<string, unknown>;
     try {
-      if (name === 'plan_explain_rule') return explainRule(input.rule as string, this.engine().config);
+      const engine = await this.engine();
+      if (name === 'plan_explain_rule') return explainRule(input.rule as string, engine.config);
       const path = await this.inside(input.path as string);
       if (typeof path !== 'string') return path;
-      const engine = this.engine();
       let text: string;
       try {
-        text = await this.texts.read(path);
+        text = await texts.read(path);
       } catch (error) {
         return { ok: false, reason: `Cannot read ${input.path as string}: ${describe(error)}.` };
       }
       const shown = relative(this.root, path).split(sep).join('/');
-      if (name === 'plan_complete_task') return await this.complete(engine, path, shown, text, input.task as string);
+      if (name === 'plan_complete_task')
+        return await this.complete(engine, texts, { path, shown, text }, input.task as string);
       const plan = await this.plan(engine, path, shown, text);
       if ('reason' in plan) return plan;
       if (name === 'plan_status') return planStatus(plan);
@@ -83,9 +97,10 @@ export class PlanToolHost {
     }
   }
 
-  private engine(): PlanEngine {
+  private engine(): Promise<PlanEngine> {
+    if (this.hostOptions.engine) return this.hostOptions.engine();
     // Read each call: an agent may change .planmarkrc.json between calls.
-    return engineFor(loadSettings({ root: this.root }));
+    return Promise.resolve(engineFor(loadSettings({ root: this.root })));
   }
 
   /** What profile detection needs: the plan's path from the root and what lies around it. */
@@ -123,7 +138,12 @@ export class PlanToolHost {
     return { path: shown, analysis };
   }
 
-  private async complete(engine: PlanEngine, path: string, shown: string, text: string, task: string) {
+  private async complete(
+    engine: PlanEngine,
+    texts: PlanTexts,
+    { path, shown, text }: { path: string; shown: string; text: string },
+    task: string,
+  ) {
     const analysis = engine.analyze(text, this.options(path, shown));
     const completion = analysis.model
       ? await this.gatherer.gather({
@@ -137,7 +157,7 @@ export class PlanToolHost {
     const { result, offset } = completeTask({ path: shown, analysis, completion }, task);
     if (!result.ok || offset === undefined) return result;
     try {
-      await this.texts.tick(path, text, offset);
+      await texts.tick(path, text, offset);
     } catch (error) {
       return { ok: false as const, reason: `Not ticked: ${describe(error)}.` };
     }
