@@ -1,8 +1,10 @@
 // phantom-completion with git: 1,000 ticked tasks, each naming two files, in a
 // repository with a real history (the plan, 20 commits of work, the ticks).
 // Measured: gathering the facts cold (every git process run, nothing cached)
-// plus both analyses, against a named peer, `git blame --porcelain` of the plan
-// (one process: what blaming the tasks' lines costs at the least).
+// plus both analyses, against two named peers: `git blame --porcelain` of the plan
+// (one process: what blaming the tasks' lines costs at the least) and
+// `git log --name-only` over the same 2,000 files (what a script asking git which
+// commits changed them would run).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +62,7 @@ export interface PhantomBench {
   planmark: Stats;
   noGit: Stats;
   blame: Stats;
+  gitLog: Stats;
 }
 
 export async function phantomCompletion(engine: PlanEngine, runs = 5): Promise<PhantomBench> {
@@ -86,7 +89,11 @@ export async function phantomCompletion(engine: PlanEngine, runs = 5): Promise<P
       analyzeWithFacts(engine, text, { ...where, git: false }, new CompletionFactsGatherer()),
     );
     const blame = await time(() => execFileSync('git', ['blame', '--porcelain', 'plan.md'], { cwd: dir }));
-    return { tasks: TASKS, findings, planmark, noGit, blame };
+    const files = Array.from({ length: TASKS }, (_, i) => [`src/c${i + 1}.ts`, `test/c${i + 1}.test.ts`]).flat();
+    const gitLog = await time(() =>
+      execFileSync('git', ['log', '--format=%h', '--name-only', '--', ...files], { cwd: dir, maxBuffer: 1 << 28 }),
+    );
+    return { tasks: TASKS, findings, planmark, noGit, blame, gitLog };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
