@@ -28,7 +28,10 @@ export function registerAgentTools(
     if (!host)
       hosts.set(
         folder.path,
-        (host = new PlanToolHost(folder.path, { engine: async () => engineFor(await workspace.settings(folder)) })),
+        (host = new PlanToolHost(folder.path, {
+          engine: async () => engineFor(await workspace.settings(folder)),
+          git: () => !workspace.restricted(),
+        })),
       );
     return host;
   };

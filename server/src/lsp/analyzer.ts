@@ -110,7 +110,7 @@ export function createAnalyzer(
           ? await analyzeWithFacts(
               engine,
               text,
-              { root, planPath: URI.parse(uri).fsPath, git: true },
+              { root, planPath: URI.parse(uri).fsPath, git: !workspace.restricted() },
               completion,
               options,
             )

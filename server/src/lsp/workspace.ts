@@ -53,6 +53,14 @@ export class Workspace {
     this.cache.clear();
   }
 
+  /**
+   * The workspace is not trusted (VS Code's Restricted Mode): planmark then runs no git
+   * (a repository's own config, core.fsmonitor for one, can run commands).
+   */
+  restricted(): boolean {
+    return this.hooks.restricted?.() ?? false;
+  }
+
   scope(uri: string): DocumentScope {
     const parsed = URI.parse(uri);
     if (parsed.scheme === 'file') {

@@ -53,6 +53,8 @@ export interface HostOptions {
   texts?: PlanTexts;
   /** The engine for the root's settings; default: `.planmarkrc.json`, read at each call (an agent may change it). */
   engine?: () => Promise<PlanEngine>;
+  /** Ask git (phantom-completion's second check); false in an untrusted workspace. Default: yes. */
+  git?: () => boolean;
 }
 
 export class PlanToolHost {
@@ -130,7 +132,7 @@ export class PlanToolHost {
     const analysis = await analyzeWithFacts(
       engine,
       text,
-      { root: this.root, planPath: path, git: true },
+      { root: this.root, planPath: path, git: this.hostOptions.git?.() ?? true },
       this.gatherer,
       this.options(path, shown),
     );
