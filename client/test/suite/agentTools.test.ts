@@ -81,5 +81,24 @@ export default function registerAgentToolsSuite(): void {
       await vscode.commands.executeCommand('undo');
       await untilText(doc, (t) => t === PLAN, 'Undo to restore the plan');
     });
+
+    test('Start task: a lens on the ready task; it opens chat with the task, or puts it on the clipboard', async () => {
+      const editor = await openFresh(PLAN, 'start');
+      const uri = editor.document.uri;
+      await api.whenAnalyzed(editor.document);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      const start = lenses.filter((l) => l.command?.command === 'planmark.startTask');
+      assert.deepEqual(
+        start.map((l) => l.range.start.line),
+        [5],
+        'T002 only: T003 waits for it',
+      );
+      const [args] = start[0].command!.arguments as [{ prompt: string }];
+      assert.match(args.prompt, /\nT002 Write the notes\n/);
+      const where = await vscode.commands.executeCommand<string>('planmark.startTask', args);
+      if (where === 'clipboard') assert.equal(await vscode.env.clipboard.readText(), args.prompt);
+      else assert.equal(where, 'chat');
+      notes.push(`Start task: the context went to the ${where}`);
+    });
   });
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import {
+  citedRequirements,
   filesOf,
   RULES,
   type Analysis,
   type CompletionFacts,
   type Finding,
   nodeName,
+  parseRequirements,
   type GraphNode,
   type LineIndex,
   type PlanConfig,
@@ -137,6 +139,8 @@ export interface PlanInput {
   analysis: Analysis;
   /** Files the tasks name, resolved (existence; no git): for refusing to tick a task whose files are missing. */
   completion?: CompletionFacts;
+  /** The `requirements.md` beside the plan (Kiro), whose criteria tasks cite. */
+  requirements?: string;
 }
 
 export function planStatus({ path, analysis }: PlanInput): ToolResult<'plan_status'> {
@@ -202,7 +206,7 @@ export function planNextTasks(input: PlanInput, limit: number): ToolResult<'plan
   const { analysis, path } = input;
   const graph = analysis.graph!;
   const open = graph.nodes.filter((n) => n.state !== 'done').length;
-  const tasks = graph.ready.slice(0, limit).map((node) => taskContext(analysis, node));
+  const tasks = graph.ready.slice(0, limit).map((node) => taskContext(input, node));
   const blocked = graph.blocked.length;
   const text =
     tasks.length === 0
@@ -217,7 +221,10 @@ export function planNextTasks(input: PlanInput, limit: number): ToolResult<'plan
 type TaskContext = ToolOutput<'plan_next_tasks'>['tasks'][number];
 
 /** What an agent needs to start a task: its text, id, phase, fields, files, dependencies and what it cites. */
-function taskContext(analysis: Analysis, node: GraphNode): TaskContext {
+function taskContext(
+  { analysis, requirements }: Pick<PlanInput, 'analysis' | 'requirements'>,
+  node: GraphNode,
+): TaskContext {
   const model = analysis.model!;
   return {
     ...describe(analysis.lines, node.task),
@@ -225,7 +232,7 @@ function taskContext(analysis: Analysis, node: GraphNode): TaskContext {
     fields: Object.fromEntries((node.task.block?.fields ?? []).map((f) => [f.label, f.value])),
     files: filesOf(model, node.task).map((f) => f.path),
     dependencies: node.dependsOn.map((d) => ({ ...describe(analysis.lines, d.task), done: d.state === 'done' })),
-    cites: cites(model, node.task),
+    cites: [...cites(model, node.task), ...citedCriteria(model, node.task, requirements)],
   };
 }
 
@@ -233,8 +240,12 @@ function taskContext(analysis: Analysis, node: GraphNode): TaskContext {
  * The chat message "Start task" opens with (VS Code's code lens): the task and its
  * context, and how to tick it when done, with the tools planmark gives the agent.
  */
-export function startTaskPrompt(path: string, analysis: Analysis, node: GraphNode): string {
-  const t = taskContext(analysis, node);
+export function startTaskPrompt(
+  path: string,
+  input: Pick<PlanInput, 'analysis' | 'requirements'>,
+  node: GraphNode,
+): string {
+  const t = taskContext(input, node);
   const lines = [`Work on this task of the plan ${path} (line ${t.line}${t.phase ? `, ${t.phase}` : ''}):`, '', t.text];
   for (const [label, value] of Object.entries(t.fields)) lines.push(`- ${label}: ${value}`);
   if (t.files.length > 0) lines.push('', `Files: ${t.files.join(', ')}`);
@@ -255,6 +266,20 @@ function cites(model: PlanModel, task: TaskItem): Array<{ ref: string; text: str
     const story = new RegExp(`\\buser[ -]?story ${m[1]}\\b|\\bUS ?${m[1]}\\b`, 'i');
     const heading = model.headings.find((h) => story.test(h.text));
     if (heading) found.push({ ref: `US${m[1]}`, text: heading.text });
+  }
+  return found;
+}
+
+/** Kiro's `_Requirements: 1.2, 3.1_` under a task: the criteria's text, from requirements.md beside the plan. */
+function citedCriteria(model: PlanModel, task: TaskItem, requirements?: string): Array<{ ref: string; text: string }> {
+  if (requirements === undefined) return [];
+  const refs = model.text.slice(task.start, task.end).split(/\r?\n/).flatMap(citedRequirements);
+  if (refs.length === 0) return [];
+  const { texts } = parseRequirements(requirements);
+  const found: Array<{ ref: string; text: string }> = [];
+  for (const { ref } of refs) {
+    const text = texts.get(ref);
+    if (text !== undefined && !found.some((f) => f.ref === ref)) found.push({ ref, text });
   }
   return found;
 }

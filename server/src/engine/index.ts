@@ -70,3 +70,4 @@ export {
   type TaskHistory,
 } from './completion';
 export { filesOf, taskFiles, type FileMention } from './taskFiles';
+export { citedRequirements, parseRequirements } from './requirements';

@@ -13,6 +13,8 @@ export interface Requirements {
    * teams number those on from the criteria, so a citation within their count is not wrong.
    */
   otherItems: Map<string, number>;
+  /** What each number says: `3` → the requirement's heading, `3.1` → its criterion's text. */
+  texts: Map<string, string>;
 }
 
 const HEADING = /^ {0,3}(#{2,6})[ \t]+(.*?)[ \t#]*$/;
@@ -20,11 +22,13 @@ const HEADING = /^ {0,3}(#{2,6})[ \t]+(.*?)[ \t#]*$/;
 const REQUIREMENT = /^[\p{L}\p{M}*_ ]{0,24}?[ \t]*(\d+)[ \t]*(?:$|[:：.)(（\-–—]|[ \t])/u;
 const CRITERION = /^ {0,3}(\d+)[.)][ \t]+\S/;
 const BULLET = /^ {0,3}[-*+][ \t]+\S/;
+const CRITERION_MARK = /^ {0,3}\d+[.)][ \t]+/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function parseRequirements(text: string): Requirements {
   const byNumber = new Map<string, string[]>();
   const otherItems = new Map<string, number>();
+  const texts = new Map<string, string>();
   let current: string[] | undefined;
   let currentNumber = '';
   let currentDepth = 0;
@@ -51,6 +55,7 @@ export function parseRequirements(text: string): Requirements {
         current = byNumber.get(req[1]) ?? [];
         byNumber.set(req[1], current);
         currentNumber = req[1];
+        if (!texts.has(req[1])) texts.set(req[1], name);
         currentDepth = depth;
       } else if (current && depth <= currentDepth) current = undefined;
       next = undefined;
@@ -59,14 +64,18 @@ export function parseRequirements(text: string): Requirements {
     const c = current && CRITERION.exec(line);
     if (c && current) {
       const shown = String(next ?? Number(c[1]));
-      for (const n of [c[1], shown]) if (!current.includes(n)) current.push(n);
+      const said = line.replace(CRITERION_MARK, '').trim();
+      for (const n of [c[1], shown]) {
+        if (!current.includes(n)) current.push(n);
+        if (!texts.has(`${currentNumber}.${n}`)) texts.set(`${currentNumber}.${n}`, said);
+      }
       next = Number(shown) + 1;
     } else if (current && BULLET.test(line)) {
       otherItems.set(currentNumber, (otherItems.get(currentNumber) ?? 0) + 1);
       next = undefined;
     } else if (/^\S/.test(line)) next = undefined;
   }
-  return { byNumber, otherItems };
+  return { byNumber, otherItems, texts };
 }
 
 /** What a task cites: `_Requirements: 1.2, 3.1_`, `_需求：2.1_`, `**Validates: Requirements 5.2**`. */

@@ -21,7 +21,7 @@ export function startTaskLenses(doc: PlanDocument, path: string): CodeLens[] {
     command: {
       title: '$(play) Start task',
       command: START_TASK_COMMAND,
-      arguments: [{ uri: doc.uri, line: node.line, prompt: startTaskPrompt(path, m.analysis, node) }],
+      arguments: [{ uri: doc.uri, line: node.line, prompt: startTaskPrompt(path, { analysis: m.analysis }, node) }],
     },
   }));
 }

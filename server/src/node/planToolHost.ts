@@ -129,15 +129,16 @@ export class PlanToolHost {
     shown: string,
     text: string,
   ): Promise<PlanInput | { ok: false; reason: string }> {
+    const options = this.options(path, shown);
     const analysis = await analyzeWithFacts(
       engine,
       text,
       { root: this.root, planPath: path, git: this.hostOptions.git?.() ?? true },
       this.gatherer,
-      this.options(path, shown),
+      options,
     );
     if (!analysis.model) return { ok: false, reason: `${shown}: ${analysis.skipped ?? 'not validated'}.` };
-    return { path: shown, analysis };
+    return { path: shown, analysis, requirements: options.facts?.siblings?.['requirements.md'] };
   }
 
   private async complete(

@@ -44,6 +44,10 @@ before(async () => {
       profiles: [{ files: ['**/*.md'], profile: 'reference' }],
     }),
   );
+  // A Kiro spec: tasks cite the acceptance criteria of requirements.md beside them.
+  const kiro = join(__dirname, '..', '..', '..', 'test-fixtures', 'profiles', 'kiro-tasks');
+  repo.write('.kiro/specs/share/tasks.md', readFileSync(join(kiro, 'follows-format.md'), 'utf8'));
+  repo.write('.kiro/specs/share/requirements.md', readFileSync(join(kiro, 'follows-format.requirements.md'), 'utf8'));
   repo.commit('plan');
   client = new Client({ name: 'planmark-test', version: '1.0.0' });
   await client.connect(
@@ -116,6 +120,13 @@ test('plan_next_tasks: ready tasks with their files, dependencies and cited stor
   assert.deepEqual(tasks[0].files, ['src/service.py']);
   assert.deepEqual(tasks[0].cites, [{ ref: 'US1', text: 'Phase 3: User Story 1 - Sign in (Priority: P1)' }]);
   assert.equal(r.structuredContent!.blocked, 1);
+});
+
+test('plan_next_tasks: a Kiro task cites the text of the acceptance criteria it names', async () => {
+  const r = await call('plan_next_tasks', { path: '.kiro/specs/share/tasks.md' });
+  const tasks = r.structuredContent!.tasks as Array<{ id?: string; cites: unknown[] }>;
+  const task = tasks.find((t) => t.id === '2.2')!;
+  assert.deepEqual(task.cites, [{ ref: '1.3', text: 'IF the note is deleted THEN the link SHALL stop working' }]);
 });
 
 test('plan_explain_rule: the rule, and an unknown id refused', async () => {
