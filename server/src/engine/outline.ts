@@ -115,7 +115,15 @@ export function buildOutline(
     checkboxRange: lines.range(t.checkbox),
     estimateHours: hoursOf.get(t),
     fields: t.block ? Object.fromEntries(t.block.fields.map((f) => [f.label, f.value])) : undefined,
-    ...(files.has(t) ? { files: files.get(t)!.map((f) => f.path) } : {}),
+    // Files only: "Open Task's File" opens a file, not a folder the task works in.
+    ...(files.get(t)?.some((f) => !f.folder)
+      ? {
+          files: files
+            .get(t)!
+            .filter((f) => !f.folder)
+            .map((f) => f.path),
+        }
+      : {}),
     ...readiness(t),
     children: (childrenOf.get(t) ?? []).map(toTask),
   });
