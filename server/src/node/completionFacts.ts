@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import {
   completionClaims,
+  PieceCache,
   type Analysis,
   type AnalyzeOptions,
   type CompletionFacts,
@@ -60,8 +61,10 @@ export async function analyzeGathering(
   text: string,
   where: Where,
   gatherer: CompletionFactsGatherer,
-  options: AnalyzeOptions = {},
+  given: AnalyzeOptions = {},
 ): Promise<{ analysis: Analysis; facts?: CompletionFacts }> {
+  // The second analysis (with the facts) parses nothing again: both read one piece cache.
+  const options = given.cache ? given : { ...given, cache: new PieceCache() };
   const first = engine.analyze(text, options);
   if (!first.model || engine.config.rules['phantom-completion'] === 'off') return { analysis: first };
   const facts = await gatherer.gather({
