@@ -182,15 +182,26 @@ export class PlanEngine {
     }
     const lines = new LineIndex(text);
     const facts = options.facts ?? {};
-    const choice =
+    let choice: ProfileChoice =
       options.profile ??
       (options.path !== undefined
         ? this.choose(options.path, text, facts, () => model)
         : { id: 'reference', reason: 'no path was given to detect a profile from' });
     const entry = this.resolvedEntry(choice, facts);
     const context = this.context(model, lines, options, entry.profile, entry.placeholders, facts);
+    // A detected profile whose sections the plan mostly does not have (a translated plan, a plan
+    // restructured its own way): the section rules would only list the schema back. Configured
+    // schemas (a team template, a `profiles` entry, a forced profile) are always held to.
+    const unlike =
+      options.profile ||
+      choice.entry !== undefined ||
+      (this.customTemplate && entry.profile.profile.schemaFrom === 'engine')
+        ? undefined
+        : unlikeSchema(model, entry.profile.schema);
+    if (unlike) choice = { ...choice, reason: `${choice.reason}; ${unlike}, so its sections are not checked` };
     const findings: Finding[] = [];
     for (const rule of RULES) {
+      if (unlike && SECTION_RULES.has(rule.id)) continue;
       const severity = this.severity(rule.id, entry.profile.rules[rule.id], model);
       if (!severity) continue;
       rule.check(context, (raw: RawFinding) => findings.push(toFinding(rule.id, severity, raw, lines)));
@@ -276,6 +287,27 @@ export class PlanEngine {
       completion: options.completion,
     };
   }
+}
+
+/** The rules that hold a plan to its schema's sections and metadata. */
+const SECTION_RULES = new Set([
+  'missing-section',
+  'section-order',
+  'duplicate-section',
+  'empty-section',
+  'invalid-metadata',
+]);
+
+/**
+ * Why the plan's headings are mostly not the schema's, or undefined: fewer than a third of the
+ * required top-level sections are there, while the plan has headings of its own.
+ */
+function unlikeSchema(model: PlanModel, schema: TemplateSchema): string | undefined {
+  const required = schema.sections.filter((r) => !r.optional);
+  if (required.length < 3 || model.sections.length < 2) return undefined;
+  const [top] = sectionLevels(model, required);
+  if (top.present.size * 3 >= required.length) return undefined;
+  return `its headings are mostly not the schema's (${top.present.size} of ${required.length} required sections)`;
 }
 
 /** Plan sections that stand for template sections kept as written: their brackets are the template's. */

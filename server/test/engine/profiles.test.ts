@@ -179,3 +179,47 @@ test('kiro-tasks: optional and in-progress tasks are tracked, never malformed', 
     ],
   );
 });
+
+test('a detected schema the plan mostly does not follow (a translated plan) is not listed back as missing sections', () => {
+  const translated = lines(
+    '# 구현 계획: 데이터 저장소',
+    '',
+    '**Branch**: `015-data-store` | **Spec**: spec.md',
+    '',
+    '## 요약',
+    'x',
+    '## 기술 컨텍스트',
+    'x',
+    '## 프로젝트 구조',
+    'x',
+    '- [ ] -[ ] broken',
+    '',
+  );
+  const analysis = engine.analyze(translated, { path: 'specs/015-data-store/plan.md', facts: { specKit: true } });
+  assert.equal(analysis.profile?.id, 'spec-kit-plan');
+  assert.match(analysis.profile.reason, /0 of 4 required sections\), so its sections are not checked/);
+  assert.deepEqual(
+    analysis.findings.map((f) => f.rule),
+    [],
+  );
+  // Half the schema's sections: a plan of the format with sections missing, reported.
+  const partial = lines(
+    '# Implementation Plan: Login',
+    '',
+    '## Summary',
+    'x',
+    '## Technical Context',
+    'x',
+    '## 기타',
+    'x',
+    '',
+  );
+  const found = engine.analyze(partial, { path: 'specs/001-login/plan.md', facts: { specKit: true } });
+  assert.deepEqual(
+    found.findings.filter((f) => f.rule === 'missing-section').map((f) => /"## (.*?)"/.exec(f.message)?.[1]),
+    ['Constitution Check', 'Project Structure'],
+  );
+  // A profile the configuration assigns is always held to its sections.
+  const forced = engine.analyze(translated, { profile: { id: 'spec-kit-plan', reason: 'flag' } });
+  assert.equal(forced.findings.filter((f) => f.rule === 'missing-section').length, 4);
+});
