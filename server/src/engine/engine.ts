@@ -300,13 +300,17 @@ const SECTION_RULES = new Set([
 
 /**
  * Why the plan's headings are mostly not the schema's, or undefined: fewer than a third of the
- * required top-level sections are there, while the plan has headings of its own.
+ * required top-level sections are there, while the plan has three or more top-level sections of its own.
  */
 function unlikeSchema(model: PlanModel, schema: TemplateSchema): string | undefined {
   const required = schema.sections.filter((r) => !r.optional);
-  if (required.length < 3 || model.sections.length < 2) return undefined;
+  if (required.length < 3 || model.sections.length < 3) return undefined;
   const [top] = sectionLevels(model, required);
   if (top.present.size * 3 >= required.length) return undefined;
+  // A plan just begun from the template has few sections, all of them the template's: those
+  // missing are worth listing. A plan with sections of its own instead is another structure.
+  const matched = new Set([...top.present.values()].flat());
+  if (model.sections.filter((s) => !matched.has(s)).length < 3) return undefined;
   return `its headings are mostly not the schema's (${top.present.size} of ${required.length} required sections)`;
 }
 
