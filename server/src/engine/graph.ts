@@ -70,6 +70,8 @@ export interface PlanGraph {
   /** Unfinished tasks without an estimate: they count as 0 hours in the critical path. */
   unestimated: GraphNode[];
   conflicts: ParallelConflict[];
+  /** The files each task names (engine/taskFiles.ts), found once per analysis for every reader. */
+  taskFiles: Map<TaskItem, FileMention[]>;
   /** Phase order was applied. */
   phaseOrder: boolean;
   /** The plan states a dependency, or orders its phases: without either, "ready" says nothing. */
@@ -182,6 +184,7 @@ export function buildPlanGraph(
 
   const { path, hours } = criticalPath(nodes, order, out, n);
   let edges: GraphEdge[] | undefined;
+  const files = taskFiles(model);
   return {
     nodes,
     // Listed on first use: only output (JSON, diagrams, the graph view) needs them.
@@ -194,7 +197,8 @@ export function buildPlanGraph(
     criticalPath: path,
     criticalPathHours: hours,
     unestimated: nodes.filter((node) => node.state !== 'done' && node.estimateHours === undefined),
-    conflicts: parallelConflicts(model, nodes, index, explicitCount > 0),
+    conflicts: parallelConflicts(files, nodes, index, explicitCount > 0),
+    taskFiles: files,
     phaseOrder: stages.length > 1,
     hasDependencies: explicitCount > 0 || stages.length > 1,
     nodeOf: (task) => {
@@ -354,14 +358,14 @@ function listEdges(nodes: GraphNode[], prereqs: number[][], stages: Stage[]): Gr
  * subtask never conflict.
  */
 function parallelConflicts(
-  model: PlanModel,
+  files: Map<TaskItem, FileMention[]>,
   nodes: GraphNode[],
   index: Map<TaskItem, number>,
   statesDependencies: boolean,
 ): ParallelConflict[] {
   const byWave = statesDependencies && !nodes.some((node) => node.parallel);
   const byFile = new Map<string, Array<{ node: GraphNode; mention: FileMention }>>();
-  for (const [task, mentions] of taskFiles(model)) {
+  for (const [task, mentions] of files) {
     const node = nodes[index.get(task)!];
     if (node.state === 'done') continue;
     // Two tasks in one folder do not collide: only files do.

@@ -97,7 +97,7 @@ export function buildOutline(
     if (t.parent) (childrenOf.get(t.parent) ?? childrenOf.set(t.parent, []).get(t.parent)!).push(t);
   }
 
-  const files = taskFiles(model);
+  const files = graph?.taskFiles ?? taskFiles(model);
   const readiness = (t: TaskItem): Pick<OutlineTask, 'readiness' | 'blockedBy'> => {
     const node = graph?.hasDependencies ? graph.nodeOf(t) : undefined;
     if (!node || node.state === 'done') return {};
