@@ -62,7 +62,9 @@ export function buildDependencyGraph(model: PlanModel): DependencyGraph {
     const explicitMatch = EXPLICIT_ID.exec(e.text.replace(/[`*_]/g, ''));
     const ref: DependencyRef = { task, field, text: e.text, start: e.start, end: e.end, explicit: !!explicitMatch };
     if (explicitMatch) {
-      ref.target = byId.get(explicitMatch[1].toUpperCase());
+      // `TASK-001` may be an id as a whole, or the word "task" and 001 (`Task-2`): the plan's ids decide.
+      const whole = e.text.replace(/[`*_]/g, '').trim().toUpperCase();
+      ref.target = byId.get(whole) ?? byId.get(explicitMatch[1].toUpperCase());
     } else {
       const words = [...wordSet(e.text)];
       if (words.length === 0) return;
