@@ -15,7 +15,7 @@ import {
   type PlanDocument,
 } from './document';
 
-// Hover: on a placeholder, what belongs there; on a task, its fields, phase,
+// Hover: on the title, the plan's profile and why; on a placeholder, what belongs there; on a task, its fields, phase,
 // dependencies and dependents; on a phase heading, its progress; on a finding,
 // its rule's description and documentation.
 
@@ -24,6 +24,7 @@ export function hover(doc: PlanDocument, position: Position): Hover | null {
   if (!m) return null;
   const offset = doc.analysis.lines.offset(position);
   const parts = [
+    titleHover(m, offset),
     placeholderHover(m, offset),
     taskHover(m, offset),
     sectionHover(m, offset),
@@ -88,6 +89,14 @@ function taskHover(m: ModelledDocument, offset: number): string | undefined {
         .join(', ')}`,
     );
   return out.join('\n\n');
+}
+
+/** On the title: the profile the plan is checked with, why, and where its schema comes from. */
+function titleHover(m: ModelledDocument, offset: number): string | undefined {
+  const { title } = m.model;
+  const profile = m.analysis.profile;
+  if (!title || !profile || !within(title, offset)) return undefined;
+  return `Checked as **${escape(profile.title)}** (\`${profile.id}\`): ${escape(profile.reason)}. Schema: ${escape(profile.schemaSource)}.`;
 }
 
 function sectionHover(m: ModelledDocument, offset: number): string | undefined {

@@ -70,6 +70,14 @@ describe('hover', () => {
     assert.match(text(hover(open, pos(2, 4)))!, /^\*\*Phase 1: A\*\* · 0\/1 tasks done · 2 open placeholders\n/);
   });
 
+  test('the title: the profile the plan is checked with, and why', () => {
+    const plan = planDoc(lines('# X - Implementation Plan', '', '## Notes', '', 'Just text.'));
+    assert.equal(
+      text(hover(plan, pos(0, 4)))?.split('\n')[0],
+      'Checked as **reference template** (`reference`): no path was given to detect a profile from. Schema: the built-in reference template.',
+    );
+  });
+
   test('plain prose has no hover', () => {
     assert.equal(hover(planDoc(lines('# X - Implementation Plan', '', '## Notes', '', 'Just text.')), pos(4, 3)), null);
   });
