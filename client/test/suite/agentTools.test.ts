@@ -40,7 +40,7 @@ export default function registerAgentToolsSuite(): void {
       assert.deepEqual((complete.inputSchema as { required: string[] }).required, ['path', 'task']);
     });
 
-    test('vscode.lm.invokeTool: plan_status and plan_next_tasks answer from the language server', async () => {
+    test('vscode.lm.invokeTool: status, next tasks, validate and explain rule answer from the language server', async () => {
       const editor = await openFresh(PLAN, 'tools');
       const path = vscode.workspace.asRelativePath(editor.document.uri, false);
       const invoke = (name: string, input: object) =>
@@ -49,6 +49,15 @@ export default function registerAgentToolsSuite(): void {
       assert.match(status, /1\/3 tasks done \(33%\)/);
       const next = text(await invoke('plan_next_tasks', { path }));
       assert.match(next, /1 ready of 2 open:\n- line 6: T002 Write the notes/);
+      // The plan has no findings (the CLI agrees: `planmark check` prints none for it).
+      // The answer is a line for people, then the structured result as JSON.
+      const [summary, json] = text(await invoke('plan_validate', { path })).split('\n');
+      assert.equal(summary, `${path}: no findings.`);
+      assert.deepEqual((JSON.parse(json) as { findings: unknown[] }).findings, []);
+      assert.match(
+        text(await invoke('plan_explain_rule', { rule: 'unknown-dependency' })).split('\n')[0],
+        /^unknown-dependency \(default \w+\): .+ https:\/\/\S+\/docs\/rules\.md#unknown-dependency$/,
+      );
       await assert.rejects(
         Promise.resolve(invoke('plan_status', { path: '../outside.md' })),
         /outside the workspace root/,
