@@ -20,7 +20,7 @@ for i in $(seq 1 "$runs"); do
     log="$logs/run$i-${job/:/-}.log"
     start=$(date +%s)
     if npm run -s "$job" >"$log" 2>&1; then status=pass; else status=FAIL; failed=$((failed + 1)); fi
-    echo "run $i $job: $status ($(($(date +%s) - start)) s, load $(cut -d' ' -f1 /proc/loadavg)) $(grep -E '^# (pass|fail) ' "$log" | tr '\n' ' ')$(grep -E 'passing|failing' "$log" | tr '\n' ' ')"
+    echo "run $i $job: $status ($(($(date +%s) - start)) s, load $(cut -d' ' -f1 /proc/loadavg)) $(grep -E '^# (pass|fail) ' "$log" | tr '\n' ' ')$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tr '\n' ' ')"
   done
 done
 echo "stress: $runs runs, $failed failed jobs; logs in $logs"
