@@ -1,5 +1,6 @@
-// planmark's own diagnostics for a document, as VS Code holds them: the status items,
-// the placeholder commands and the Plans view all count from here.
+// planmark's own diagnostics for a document, as VS Code holds them: the status items
+// and the placeholder commands count from here (the Plans view counts from the server's
+// summaries, which also cover plans that are not open).
 import * as vscode from 'vscode';
 
 export const PLACEHOLDER_RULE = 'unfilled-placeholder';
@@ -38,9 +39,4 @@ export function countDiagnostics(diagnostics: readonly vscode.Diagnostic[]): Cou
     if (codeOf(d) === PLACEHOLDER_RULE) c.placeholders++;
   }
   return c;
-}
-
-/** Problems a person must look at: errors and warnings (information and hints are notes, not problems). */
-export function problemCount(c: Counts): number {
-  return c.errors + c.warnings;
 }

@@ -1,5 +1,5 @@
 import type { Analysis, OutlineSection, PlanEngine } from '../engine';
-import type { DependencyGraph, PlanGraph } from '../engine';
+import type { DependencyGraph } from '../engine';
 import type { PlanModel, Section, Span, TaskItem } from '../engine';
 
 // What every editor feature works on: one analysed version of one plan
@@ -108,9 +108,4 @@ export function outlineSection(doc: ModelledDocument, section: Section): Outline
 /** The plan's resolved dependencies, computed once per analysis (with the model). */
 export function dependencies(doc: ModelledDocument): DependencyGraph {
   return doc.analysis.dependencies!;
-}
-
-/** The plan's task graph, computed once per analysis (with the model). */
-export function planGraph(doc: ModelledDocument): PlanGraph {
-  return doc.analysis.graph!;
 }
