@@ -1,5 +1,5 @@
 // Small text helpers shared by the tree, the status bar and the Plans view.
-import { formatHours, type Progress } from '../../server/src/protocol';
+import { formatHours, progressExtras, type Progress } from '../../server/src/protocol';
 
 /** Hours as the server's lenses and hovers write them (server/src/engine/hours.ts). */
 export const hours = formatHours;
@@ -19,17 +19,6 @@ export function progressText(p: Progress): string {
   return [`${p.done}/${p.total}`, ...progressExtras(p), ...(p.estimateHours > 0 ? [hours(p.estimateHours)] : [])].join(
     ' · ',
   );
-}
-
-/**
- * `2 in progress`, `optional 1/4`, when there are any. The same words as the
- * engine's progressExtras (the CLI and code lens): the client bundle takes no engine code.
- */
-export function progressExtras(p: Progress): string[] {
-  const extras: string[] = [];
-  if (p.inProgress > 0) extras.push(`${p.inProgress} in progress`);
-  if (p.optionalTotal > 0) extras.push(`optional ${p.optionalDone}/${p.optionalTotal}`);
-  return extras;
 }
 
 /** Every required task done; a group of optional tasks only is complete when they are all done. */

@@ -5,9 +5,9 @@ import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { Outline, PlanGraphJson } from './engine';
 
 export type { Outline, OutlineSection, OutlineTask, Progress } from './engine';
-// The client shows hours as the server does. Straight from the leaf module (the lint
-// allows it): the engine's index would pull its Markdown parser into the client bundle.
-export { formatHours } from './engine/hours';
+// The client shows hours and progress as the server does. Straight from the leaf module
+// (the lint allows it): the engine's index would pull its Markdown parser into the client bundle.
+export { formatHours, progressExtras } from './engine/hours';
 
 /** The code action kind of planmark's fix-all, for `editor.codeActionsOnSave` and the Fix All command. */
 export const FIX_ALL_KIND = 'source.fixAll.planmark';

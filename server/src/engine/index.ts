@@ -18,7 +18,6 @@ export { LineIndex, type Position, type Range } from './lineIndex';
 export { applyEdits } from './edits';
 export {
   noProgress,
-  progressExtras,
   taskMarkerText,
   type Outline,
   type OutlineSection,
@@ -45,7 +44,7 @@ export {
 export { planGraphJson, type PlanGraphJson } from './graphJson';
 export type { Section, Span, TaskItem, TaskBlock, TaskState } from './model';
 export { parseEstimate } from './estimate';
-export { formatHours } from './hours';
+export { formatHours, progressExtras } from './hours';
 export { sectionLevels } from './rules/sections';
 export { sourceAtDepth, deriveTemplate, type RequiredSection, type TemplateSchema } from './template';
 export type { AnalysisProfile } from './engine';

@@ -216,14 +216,6 @@ function sum(parts: Progress[]): Progress {
   return total;
 }
 
-/** What progress says beside done/total, when there is any: `2 in progress`, `optional 1/4`. */
-export function progressExtras(p: Pick<Progress, 'inProgress' | 'optionalDone' | 'optionalTotal'>): string[] {
-  const extras: string[] = [];
-  if (p.inProgress > 0) extras.push(`${p.inProgress} in progress`);
-  if (p.optionalTotal > 0) extras.push(`optional ${p.optionalDone}/${p.optionalTotal}`);
-  return extras;
-}
-
 /** The marker the outline's text form shows for a task: `[x]`, `[ ]`, `[-]`, `[?]`, with `*` when optional. */
 export function taskMarkerText(t: Pick<OutlineTask, 'state' | 'optional'>): string {
   const mark = { done: 'x', open: ' ', 'in-progress': '-', unknown: '?' }[t.state];
