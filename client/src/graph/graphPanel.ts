@@ -20,6 +20,8 @@ export interface GraphSnapshot {
   scale: number;
   /** How long the last layout took in the page, in ms (measured, never asserted). */
   layoutMs: number;
+  /** How many layouts the page has computed since it opened. */
+  layouts: number;
   /** The visible area of the page, in CSS pixels. */
   stage: { width: number; height: number };
 }

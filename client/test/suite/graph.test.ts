@@ -80,7 +80,7 @@ export default function registerGraphSuite(): void {
       await api.whenAnalyzed(editor.document);
       const first = drawn((g) => g.nodes.length === 9);
       await vscode.commands.executeCommand('planmark.showGraph', editor.document.uri);
-      await first;
+      const before = await first;
       // Tick T002 and T009: Setup is done, so T003 becomes ready.
       const after = drawn((g) => g.ready.includes('T003'));
       await editor.edit((b) => {
@@ -94,6 +94,8 @@ export default function registerGraphSuite(): void {
       });
       const dom = await after;
       assert.equal(dom.nodes.find((n) => n.id === 'T003')!.state, 'open');
+      // Ticking moves no task: the page redrew with the layout it had.
+      assert.equal(dom.layouts, before.layouts);
       assert.equal(dom.nodes.find((n) => n.id === 'T002')!.state, 'done');
 
       await api.views.graph.act({ type: 'click', id: 'T004' });

@@ -22,6 +22,20 @@ export interface GraphLayout {
   columns: Map<number, number>;
 }
 
+/**
+ * What a layout depends on: the tasks, their waves and the dependency edges. Titles, states and
+ * estimates do not move anything (boxes have one size), so an edit that changes only those can
+ * reuse the last layout.
+ */
+export function layoutKey(g: PlanGraphView): string {
+  const nodes = g.nodes.map((n) => `${n.id}@${n.wave ?? ''}`).join(',');
+  const edges = g.edges
+    .filter((e) => e.kind === 'dependency')
+    .map((e) => `${e.from}>${e.to}`)
+    .join(',');
+  return `${nodes}|${edges}`;
+}
+
 export function layoutGraph(g: PlanGraphView): GraphLayout {
   const waves = g.waves.length;
   const waveOf = new Map(g.nodes.map((n) => [n.id, n.wave ?? waves + 1]));

@@ -8,7 +8,7 @@
 import Panzoom, { type PanzoomObject } from '@panzoom/panzoom';
 import { formatHours } from '../../../../server/src/engine/hours';
 import type { PlanGraphView } from '../../../../server/src/protocol';
-import { layoutGraph, NODE_H, NODE_W } from './layout';
+import { layoutGraph, layoutKey, NODE_H, NODE_W, type GraphLayout } from './layout';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -23,10 +23,12 @@ const canvas = document.getElementById('canvas')!;
 const summary = document.getElementById('summary')!;
 let panzoom: PanzoomObject | undefined;
 let graph: PlanGraphView | undefined;
-/** Node positions by id, for keyboard moves. */
-let placed = new Map<string, { x: number; y: number; wave: number }>();
 /** How long the last layout took (reported in snapshots: the 500-task check prints it). */
 let lastLayoutMs = 0;
+/** How many layouts the page computed (reported in snapshots: a test proves edits reuse them). */
+let layouts = 0;
+/** The last layout and its key: the graph redraws after every edit, but lays out again only when tasks, waves or dependencies change. */
+let lastLayout: { key: string; laid: GraphLayout } | undefined;
 
 window.addEventListener(
   'message',
@@ -98,9 +100,14 @@ function describe(g: PlanGraphView): string {
 }
 
 function draw(g: PlanGraphView): SVGSVGElement {
-  const started = performance.now();
-  const laid = layoutGraph(g);
-  lastLayoutMs = performance.now() - started;
+  const key = layoutKey(g);
+  if (lastLayout?.key !== key) {
+    const started = performance.now();
+    lastLayout = { key, laid: layoutGraph(g) };
+    layouts++;
+    lastLayoutMs = performance.now() - started;
+  }
+  const laid = lastLayout.laid;
   const { width, height } = laid;
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('width', String(width));
@@ -110,7 +117,6 @@ function draw(g: PlanGraphView): SVGSVGElement {
   svg.setAttribute('aria-label', `Plan graph: ${describe(g)}`);
 
   // Wave columns, behind everything.
-  placed = laid.nodes;
   const waves = g.waves.length;
   for (const [w, x] of [...laid.columns].sort((a, b) => a[0] - b[0])) {
     const band = el('rect', {
@@ -142,7 +148,7 @@ function draw(g: PlanGraphView): SVGSVGElement {
   svg.prepend(markers());
 
   for (const n of g.nodes) {
-    const { x, y } = placed.get(n.id)!;
+    const { x, y } = laid.nodes.get(n.id)!;
     const node = el('g', {
       class: `node state-${n.state}${critical.has(n.id) ? ' critical' : ''}`,
       transform: `translate(${(x - NODE_W / 2).toFixed(1)},${(y - NODE_H / 2).toFixed(1)})`,
@@ -258,8 +264,9 @@ function firstNode(): string | undefined {
 
 /** The task in the next wave (nearest by height), or the one above / below in the same wave. */
 function neighbour(id: string, dWave: number, dRow: number): string | undefined {
-  const here = placed.get(id);
-  if (!here) return undefined;
+  const placed = lastLayout?.laid.nodes;
+  const here = placed?.get(id);
+  if (!placed || !here) return undefined;
   let best: string | undefined;
   let bestScore = Infinity;
   for (const [other, p] of placed) {
@@ -318,6 +325,7 @@ function snapshot() {
     focused,
     scale: panzoom?.getScale() ?? 1,
     layoutMs: lastLayoutMs,
+    layouts,
     stage: { width: stage.clientWidth, height: stage.clientHeight },
   };
 }
