@@ -140,3 +140,9 @@ export async function startCodeServer({ env = {}, extensionsDir } = {}) {
     },
   };
 }
+
+/** The built CLI's JSON answer (`planmark <args>` with `--format json` among them), run in `cwd`: the checks' expected values. */
+export function planmarkJson(args, cwd) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+  return JSON.parse(r.stdout);
+}

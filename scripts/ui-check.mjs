@@ -3,10 +3,9 @@
 // real click on a tree checkbox. Expected values come from the CLI (`planmark check
 // --format json`, `planmark outline --format json`) on the same file. Screenshots go
 // to docs/images/.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './code-server.mjs';
+import { ROOT, planmarkJson } from './code-server.mjs';
 import { graphCheck } from './ui-graph.mjs';
 
 const IMAGES = join(ROOT, 'docs', 'images');
@@ -21,11 +20,6 @@ function fixtureText() {
   text = text.replace('| High | Medium |', '| Hgh | Medium |');
   text = text.replace('- [ ] Plan rollback strategy', '- [] Plan rollback strategy');
   return text;
-}
-
-function cli(args, cwd) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
-  return JSON.parse(r.stdout);
 }
 
 export async function uiCheck(server) {
@@ -44,8 +38,8 @@ export async function uiCheck(server) {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'checkout-plan.md');
   writeFileSync(file, fixtureText());
-  const findings = cli(['check', '--format', 'json', file], dir);
-  const outline = cli(['outline', '--format', 'json', file], dir);
+  const findings = planmarkJson(['check', '--format', 'json', file], dir);
+  const outline = planmarkJson(['outline', '--format', 'json', file], dir);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
 
@@ -183,7 +177,7 @@ export async function uiCheck(server) {
           .filter({ hasText: /^\s*plan\.md/ })
           .waitFor({ timeout: TIMEOUT });
         await page.keyboard.press('Escape'); // keep the text as written to disk, for the CLI to compare
-        const created = cli(['check', '--format', 'json', join(dir, 'plan.md')], dir);
+        const created = planmarkJson(['check', '--format', 'json', join(dir, 'plan.md')], dir);
         const placeholders = created.filter((f) => f.rule === 'unfilled-placeholder');
         if (placeholders.length === 0 || placeholders.some((f) => f.severity !== 'hint'))
           throw new Error(`the CLI reports ${placeholders.length} placeholders, not all hints`);

@@ -2,10 +2,9 @@
 // Show Graph button draws one node per task of a demo plan (counted in the
 // webview's own frame against `planmark graph --format json`), and a screenshot goes to
 // docs/images/plan-graph.png for the README.
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './code-server.mjs';
+import { planmarkJson } from './code-server.mjs';
 
 const TIMEOUT = 30_000;
 
@@ -68,12 +67,7 @@ export const DEMO_PLAN = `# Checkout Redesign - Implementation Plan
 export async function graphCheck(page, dir, check, images) {
   const file = join(dir, 'demo-plan.md');
   writeFileSync(file, DEMO_PLAN);
-  const graph = JSON.parse(
-    spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'graph', '--format', 'json', file], {
-      cwd: dir,
-      encoding: 'utf8',
-    }).stdout,
-  );
+  const graph = planmarkJson(['graph', '--format', 'json', file], dir);
   // Close whatever an earlier check left open. Quick Open is given the absolute path: its file
   // search may not have indexed a file written a moment ago, but a path it opens directly.
   await page.keyboard.press('Escape');
