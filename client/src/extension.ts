@@ -43,6 +43,8 @@ export interface PlanmarkApi {
   agentTools: AgentTools;
   /** Whether the Plan view still says "Loading…" (the `planmark.loading` context key). */
   loading(): boolean;
+  /** Settles once the Plan view stops saying "Loading…", whether the server started or not. */
+  whenLoaded: Promise<void>;
 }
 
 let client: PlanmarkClient | undefined;
@@ -111,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): PlanmarkApi {
     views: { tree, plans, status, graph },
     agentTools: agentTools.tools,
     loading: () => loading.active,
+    whenLoaded: loading.done,
   };
 }
 
