@@ -1,5 +1,6 @@
 // Helpers for the in-editor suite: everything waits on an event with a timeout; nothing sleeps.
 import * as vscode from 'vscode';
+import { planmarkDiagnostics } from '../../src/diagnostics';
 import type { PlanmarkApi } from '../../src/extension';
 
 /** Measurements the driver prints after the results (activation time, …). */
@@ -49,9 +50,8 @@ export function waitFor<T>(
   });
 }
 
-export function planmarkDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'planmark');
-}
+/** planmark's diagnostics of a document, as the status bar counts them. */
+export { planmarkDiagnostics };
 
 /** Diagnostics of the document once the server has analyzed its current version and they were delivered. */
 export async function diagnosticsOf(
