@@ -1,6 +1,6 @@
 import type { Analysis, OutlineSection, PlanEngine } from '../engine';
 import type { DependencyGraph } from '../engine';
-import type { PlanModel, Section, Span, TaskItem } from '../engine';
+import type { PlanModel, Section, Span, TaskItem, TaskState } from '../engine';
 
 // What every editor feature works on: one analysed version of one plan
 // document and the engine (template, settings) it was analysed with. Features
@@ -109,3 +109,6 @@ export function outlineSection(doc: ModelledDocument, section: Section): Outline
 export function dependencies(doc: ModelledDocument): DependencyGraph {
   return doc.analysis.dependencies!;
 }
+
+/** The box a task's state shows as in hovers and symbols (one look for both). */
+export const STATE_ICON: Record<TaskState, string> = { done: '☑', open: '☐', 'in-progress': '◐', unknown: '☒' };

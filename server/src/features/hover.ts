@@ -3,6 +3,7 @@ import type { TaskItem } from '../engine';
 import { noProgress, progressExtras, RULES, formatHours, ruleDocsUrl } from '../engine';
 import {
   allSections,
+  STATE_ICON,
   dependencies,
   headingPath,
   modelled,
@@ -69,7 +70,7 @@ function taskHover(m: ModelledDocument, offset: number): string | undefined {
   const task = taskAt(m, offset);
   if (!task) return undefined;
   const out = [
-    `${stateIcon(task)} **${escape(taskName(task))}**${task.phase ? ` — ${escape(task.phase.heading.text)}` : ''}${stateWords(task)}`,
+    `${STATE_ICON[task.state]} **${escape(taskName(task))}**${task.phase ? ` — ${escape(task.phase.heading.text)}` : ''}${stateWords(task)}`,
   ];
   const fields = task.block?.fields ?? [];
   if (fields.length > 0) out.push(fields.map((f) => `- **${escape(f.label)}**: ${f.value}`).join('\n'));
@@ -156,10 +157,6 @@ function unique<T>(items: T[]): T[] {
 
 function escape(text: string): string {
   return text.replace(/[\\`*_[\]<>]/g, '\\$&');
-}
-
-function stateIcon(task: TaskItem): string {
-  return { done: '☑', open: '☐', 'in-progress': '◐', unknown: '☒' }[task.state];
 }
 
 /** ` (in progress, optional)`: what the box alone does not say. */
