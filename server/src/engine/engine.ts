@@ -7,7 +7,7 @@ import { LineIndex } from './lineIndex';
 import { SkippedError } from './markdown';
 import type { PieceCache } from './pieceCache';
 import type { BracketText, PlanModel, Section } from './model';
-import { sectionLevels } from './rules/sections';
+import { sectionLevels, type SectionLevel } from './rules/sections';
 import { buildOutline, noProgress, type Outline } from './outline';
 import { parsePlan } from './parse';
 import { PlaceholderMatcher } from './placeholders';
@@ -254,10 +254,12 @@ export class PlanEngine {
     let placeholders: BracketText[] | undefined;
     let dependencies: DependencyGraph | undefined;
     let graph: PlanGraph | undefined;
+    let levels: SectionLevel[] | undefined;
+    const sections = () => (levels ??= sectionLevels(model, profile.schema.sections));
     const deps = () => (dependencies ??= buildDependencyGraph(model));
     const found = () => {
       if (placeholders) return placeholders;
-      const kept = verbatimSpans(model, profile.schema.sections);
+      const kept = verbatimSpans(profile.schema.sections, sections);
       return (placeholders = model.brackets.filter(
         (b) => matcher.matches(b) && !kept.some((s) => s.start <= b.start && b.end <= s.end),
       ));
@@ -282,6 +284,7 @@ export class PlanEngine {
         }
         return lo < list.length && list[lo].end <= span.end;
       },
+      sectionLevels: sections,
       dependencies: deps,
       graph: () => (graph ??= buildPlanGraph(model, deps(), lines, { ...this.config, profile: profile.profile.id })),
       completion: options.completion,
@@ -315,9 +318,9 @@ function unlikeSchema(model: PlanModel, schema: TemplateSchema): string | undefi
 }
 
 /** Plan sections that stand for template sections kept as written: their brackets are the template's. */
-function verbatimSpans(model: PlanModel, required: TemplateSchema['sections']): Section[] {
+function verbatimSpans(required: TemplateSchema['sections'], levels: () => SectionLevel[]): Section[] {
   if (!required.some((r) => r.verbatim)) return [];
-  const [top] = sectionLevels(model, required);
+  const [top] = levels();
   return required.filter((r) => r.verbatim).flatMap((r) => top.present.get(r.key) ?? []);
 }
 

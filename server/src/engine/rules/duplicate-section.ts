@@ -1,12 +1,11 @@
 import type { Rule } from './rule';
-import { sectionLevels } from './sections';
 
 export const duplicateSection: Rule = {
   id: 'duplicate-section',
   description: 'A section the template requires appears more than once at the same level.',
   defaultSeverity: 'warning',
-  check({ model, template }, report) {
-    for (const level of sectionLevels(model, template.sections)) {
+  check({ sectionLevels }, report) {
+    for (const level of sectionLevels()) {
       for (const [key, sections] of level.present) {
         if (level.required.find((r) => r.key === key)?.repeatable) continue;
         const [first, ...again] = sections;

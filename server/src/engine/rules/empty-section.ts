@@ -1,12 +1,11 @@
 import type { Rule } from './rule';
-import { sectionLevels } from './sections';
 
 export const emptySection: Rule = {
   id: 'empty-section',
   description: 'A section the template requires is present but has no content.',
   defaultSeverity: 'warning',
-  check({ model, template }, report) {
-    for (const level of sectionLevels(model, template.sections)) {
+  check({ sectionLevels }, report) {
+    for (const level of sectionLevels()) {
       for (const r of level.required) {
         // A section the template itself leaves empty is a pure container.
         if (!r.hasContent) continue;

@@ -1,16 +1,16 @@
 import type { Span } from '../model';
 import { sourceAtDepth, type RequiredSection } from '../template';
 import type { Rule } from './rule';
-import { contentEnd, eol, sectionLevels, withEol } from './sections';
+import { contentEnd, eol, withEol } from './sections';
 
 export const missingSection: Rule = {
   id: 'missing-section',
   description: 'A section the template requires (a top-level section, or a subsection of a present one) is absent.',
   defaultSeverity: 'error',
-  check({ model, template }, report) {
+  check({ model, sectionLevels }, report) {
     const text = model.text;
     const nl = eol(text);
-    for (const level of sectionLevels(model, template.sections)) {
+    for (const level of sectionLevels()) {
       const anchor: Span = level.parent?.heading ?? model.title ?? { start: 0, end: lineEndOf(text, 0) };
       level.required.forEach((r, index) => {
         if (r.optional || level.present.has(r.key)) return;

@@ -6,6 +6,7 @@ import type { DependencyGraph } from '../dependencies';
 import type { RepoFacts, ResolvedProfile } from '../profiles/profile';
 import type { PlanGraph } from '../graph';
 import type { CompletionFacts } from '../completion';
+import type { SectionLevel } from './sections';
 
 /** What every rule sees. Derived facts shared by several rules are computed once, on first use. */
 export interface RuleContext {
@@ -23,6 +24,8 @@ export interface RuleContext {
   placeholders(): BracketText[];
   /** Does an unfilled placeholder lie within the span? */
   hasPlaceholder(span: Span): boolean;
+  /** Which plan sections stand for which sections of `template` (see sections.ts), matched once. */
+  sectionLevels(): SectionLevel[];
   dependencies(): DependencyGraph;
   /** The task graph (waves, conflicts), built from `dependencies()` once. */
   graph(): PlanGraph;

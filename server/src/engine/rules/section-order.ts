@@ -1,13 +1,12 @@
 import type { Section } from '../model';
 import type { Rule } from './rule';
-import { sectionLevels } from './sections';
 
 export const sectionOrder: Rule = {
   id: 'section-order',
   description: 'Sections the template requires appear in a different order than the template gives.',
   defaultSeverity: 'warning',
-  check({ model, template }, report) {
-    for (const level of sectionLevels(model, template.sections)) {
+  check({ model, sectionLevels }, report) {
+    for (const level of sectionLevels()) {
       const order = new Map(level.required.map((r, i) => [r.key, i]));
       // First occurrences in document order; duplicates are duplicate-section's business.
       const present = [...level.present.values()].map((list) => list[0]).sort((a, b) => a.start - b.start);
