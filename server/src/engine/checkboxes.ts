@@ -1,4 +1,5 @@
 import { SpanCursor } from './brackets';
+import { lineEnd } from './lineIndex';
 import type { MalformedCheckbox, Span, TaskState } from './model';
 
 // Task markers beyond GFM's `[ ]` / `[x]`, and list-like lines that were meant
@@ -103,12 +104,6 @@ function diagnose(
   if (next === '' && markerState(inner) !== undefined) return undefined;
   const space = next !== '' && next !== ' ' && next !== '\t' ? ' ' : '';
   return { tracked: false, replacement: `${bullet} ${markerText}${space}` };
-}
-
-function lineEnd(text: string, from: number): number {
-  const re = /\r|\n/g;
-  re.lastIndex = from;
-  return re.exec(text)?.index ?? text.length;
 }
 
 /** What the brackets should hold: `[]`, `[  ]` → space; `[ x]` → x; `[v]`, `[✓]` → x; `[o]`, `[~]` → space. */

@@ -4,6 +4,7 @@ import { bracketCandidates } from './brackets';
 import { scanMalformedCheckboxes, taskMarker } from './checkboxes';
 import { fieldsIn } from './fields';
 import { claimsComplete, headingKey, phaseNumber } from './headings';
+import { lineEnd } from './lineIndex';
 import type { BracketText, Field, FrontMatter, Heading, MalformedCheckbox, Span, Table, TaskState } from './model';
 
 // What one parsed piece of the document says, with offsets relative to the
@@ -198,7 +199,7 @@ class ChunkReader {
     const afterText = after?.type === 'text' ? after.value : '';
     if (!TASK_LABEL.test(label) || (!label.endsWith(':') && !afterText.startsWith(':'))) return undefined;
     const strongSpan = this.span(strong);
-    const titleRaw = this.text.slice(strongSpan.end, lineEndAt(this.text, strongSpan.end));
+    const titleRaw = this.text.slice(strongSpan.end, lineEnd(this.text, strongSpan.end));
     const titleStart = strongSpan.end + (/^[ \t]*:?[ \t]*/.exec(titleRaw)?.[0].length ?? 0);
     const titleEnd = strongSpan.end + titleRaw.trimEnd().length;
     const fields = fieldsIn(this.text, this.span(paragraph), true);
@@ -243,13 +244,6 @@ class ChunkReader {
 function firstLineOf(text: string): string {
   const m = /\r|\n/.exec(text);
   return m ? text.slice(0, m.index) : text;
-}
-
-function lineEndAt(text: string, offset: number): number {
-  const re = /\r|\n/g;
-  re.lastIndex = offset;
-  const m = re.exec(text);
-  return m ? m.index : text.length;
 }
 
 function taskId(title: string, firstLine: string): string | undefined {

@@ -70,3 +70,10 @@ export class LineIndex {
     return end;
   }
 }
+
+/** Offset of the end of the line holding `offset` (before its line break: `\n`, `\r\n` or a lone `\r`). */
+export function lineEnd(text: string, offset: number): number {
+  const re = /\r|\n/g;
+  re.lastIndex = offset;
+  return re.exec(text)?.index ?? text.length;
+}

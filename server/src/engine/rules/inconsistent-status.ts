@@ -1,3 +1,4 @@
+import { lineEnd } from '../lineIndex';
 import type { Section, TaskItem } from '../model';
 import type { Rule } from './rule';
 
@@ -37,7 +38,7 @@ export const inconsistentStatus: Rule = {
       }
     }
     for (const task of model.tasks) {
-      const line = { start: task.checkbox.start, end: firstLineEnd(model.text, task.checkbox.end) };
+      const line = { start: task.checkbox.start, end: lineEnd(model.text, task.checkbox.end) };
       if (task.checked && hasPlaceholder(line)) {
         report({ span: line, message: 'This task is checked but still holds an unfilled placeholder.' });
       }
@@ -68,10 +69,4 @@ function count(n: number): string {
 
 function describe(t: TaskItem): string {
   return `"${(t.block?.title ?? t.text).slice(0, 60)}"`;
-}
-
-function firstLineEnd(text: string, from: number): number {
-  const m = /\r|\n/g;
-  m.lastIndex = from;
-  return m.exec(text)?.index ?? text.length;
 }

@@ -2,15 +2,9 @@
 // ends its own line, uses the document's line ending, and never goes in front
 // of existing content on the same line (a fix that glued `**Version**: 1.0.0`
 // to a plan's first heading turned that heading into paragraph text).
+import { lineEnd } from '../lineIndex';
 import type { PlanModel } from '../model';
 import { eol } from './sections';
-
-/** Offset of the end of the line holding `offset` (before its line break). */
-export function lineEnd(text: string, offset: number): number {
-  const re = /\r|\n/g;
-  re.lastIndex = offset;
-  return re.exec(text)?.index ?? text.length;
-}
 
 /** Offset just past the line break that ends the line holding `offset` (text.length on the last line). */
 export function nextLineStart(text: string, offset: number): number {

@@ -2,7 +2,8 @@ import type { RawFix } from '../findings';
 import type { Field, PlanModel, Span } from '../model';
 import type { Rule, RuleContext } from './rule';
 import type { LabelledKey } from '../template';
-import { documentStart, insertBlock, lineEnd } from './insert';
+import { lineEnd } from '../lineIndex';
+import { documentStart, insertBlock } from './insert';
 import { eol } from './sections';
 
 // semver.org's own pattern.

@@ -1,3 +1,4 @@
+import { lineEnd } from '../lineIndex';
 import { specStories, taskPhase } from '../specKitPhases';
 import { leadingToken } from '../taskIds';
 import type { Rule } from './rule';
@@ -19,7 +20,7 @@ export const storyLabel: Rule = {
     for (const task of model.tasks) {
       // Tasks of the grammar only: "SKIP: T006 (…)" and id-less lines are task-format's.
       if (task.parent || (profile.tasks.id && !profile.tasks.id.test(leadingToken(task.text)))) continue;
-      const line = firstLine(model.text, task.checkbox.end);
+      const line = { start: task.checkbox.end, end: lineEnd(model.text, task.checkbox.end) };
       const labels = [...model.text.slice(line.start, line.end).matchAll(LABEL)].map((m) => ({
         start: line.start + m.index,
         end: line.start + m.index + m[0].length,
@@ -60,9 +61,3 @@ export const storyLabel: Rule = {
     }
   },
 };
-
-function firstLine(text: string, from: number): { start: number; end: number } {
-  const re = /\r|\n/g;
-  re.lastIndex = from;
-  return { start: from, end: re.exec(text)?.index ?? text.length };
-}
