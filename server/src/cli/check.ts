@@ -10,6 +10,7 @@ import { toSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { CheckCache, cacheFilePath } from './cache';
 import { CompletionFreshness } from './completionCache';
+import { GitRepository } from '../node/gitHistory';
 import { RepoFactsReader } from '../node/repoFacts';
 import { profileOptions, readPlan, type EngineSettings, type Job } from './checkFile';
 import { loadEngine, type Io, type SettingsFlags } from './io';
@@ -141,7 +142,10 @@ export async function checkTargets(
     config.rules['phantom-completion'] === 'off'
       ? undefined
       : { root: io.cwd, git: options.git !== false && config.phantomCompletionGit !== 'off' };
-  const freshness = new CompletionFreshness(io.cwd, cache?.file);
+  // One repository for the run: the cache's view of git and the workers' shared facts.
+  let repository: Promise<GitRepository | undefined> | undefined;
+  const openRepository = () => (repository ??= GitRepository.open(io.cwd));
+  const freshness = new CompletionFreshness(io.cwd, cache?.file, openRepository);
   // Git's state before any file is judged: a change during the run invalidates the next run's hits.
   if (cache && completion?.git) await freshness.gitState();
   const slots: Array<FileReport | undefined> = [];
@@ -176,6 +180,10 @@ export async function checkTargets(
   const outcomes = await runJobs(
     misses.map((m) => m.job),
     options.jobs,
+    async () => {
+      const basis = completion?.git ? await (await openRepository())?.basis() : undefined;
+      return basis ? { git: { root: io.cwd, basis } } : {};
+    },
   );
   for (const [i, outcome] of outcomes.entries()) {
     const { slot, job } = misses[i];

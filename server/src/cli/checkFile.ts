@@ -10,6 +10,7 @@ import {
   type PlanConfig,
 } from '../engine';
 import { analyzeGathering, CompletionFactsGatherer } from '../node/completionFacts';
+import { GitRepository, type GitBasis } from '../node/gitHistory';
 import { toPosix } from '../node/planFiles';
 import type { RepoFactsReader } from '../node/repoFacts';
 import { engineFor } from '../node/settings';
@@ -70,7 +71,18 @@ export type JobOutcome =
 // one template, boilerplate), and a piece parses the same in any document.
 const pieces = new PieceCache();
 // This thread's git repositories, opened once for the run.
-const gatherer = new CompletionFactsGatherer();
+let gatherer = new CompletionFactsGatherer();
+
+/** What a worker thread is given once, at its start. */
+export interface WorkerSetup {
+  /** The run's git facts, read on the main thread: the worker does not look them up again. */
+  git?: { root: string; basis: GitBasis };
+}
+
+/** Prepares this (worker) thread for the run's jobs. */
+export function setUpWorker({ git }: WorkerSetup): void {
+  if (git) gatherer = new CompletionFactsGatherer([[git.root, GitRepository.fromBasis(git.basis)]]);
+}
 
 export async function runJob({ target, text, bom, settings, profile, fix, completion }: Job): Promise<JobOutcome> {
   const engine = engineFor(settings);

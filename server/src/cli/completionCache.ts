@@ -23,11 +23,13 @@ export class CompletionFreshness {
     private readonly root: string,
     /** The cache file: written by every run, it is no change of the work. */
     private readonly cacheFile?: string,
+    /** The root's repository, shared with the rest of the run. */
+    private readonly repository: () => Promise<GitRepository | undefined> = () => GitRepository.open(root),
   ) {}
 
   /** Git's state for the root's repository now; undefined outside one. */
   gitState(): Promise<string | undefined> {
-    this.state ??= GitRepository.open(this.root).then((repo) => repo?.state(this.cacheFile ? [this.cacheFile] : []));
+    this.state ??= this.repository().then((repo) => repo?.state(this.cacheFile ? [this.cacheFile] : []));
     return this.state;
   }
 

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { runJob, type Job, type JobOutcome } from './checkFile';
+import { runJob, type Job, type JobOutcome, type WorkerSetup } from './checkFile';
 
 // `planmark check --jobs N`: files checked in worker threads. Parsing is
 // CPU-bound and single-threaded, so threads are what makes many files fast.
@@ -34,8 +34,15 @@ export function workersFor(jobs: readonly Job[], limit: number): number {
   return useful > 1 ? useful : 0;
 }
 
-/** Runs every job, in parallel when worth it; outcomes are in the jobs' order. */
-export async function runJobs(jobs: readonly Job[], limit: number): Promise<JobOutcome[]> {
+/**
+ * Runs every job, in parallel when worth it; outcomes are in the jobs' order.
+ * `setup`: what the worker threads share, asked for only when there are workers.
+ */
+export async function runJobs(
+  jobs: readonly Job[],
+  limit: number,
+  setup: () => Promise<WorkerSetup> = () => Promise.resolve({}),
+): Promise<JobOutcome[]> {
   if (jobs.reduce((n, j) => n + j.text.length, 0) < SHORT_RUN_CHARS) setFlagsFromString('--no-opt');
   const workers = existsSync(WORKER) ? workersFor(jobs, limit) : 0;
   if (workers === 0) {
@@ -43,12 +50,12 @@ export async function runJobs(jobs: readonly Job[], limit: number): Promise<JobO
     for (const job of jobs) outcomes.push(await runJob(job));
     return outcomes;
   }
-  return runInWorkers(jobs, workers);
+  return runInWorkers(jobs, workers, await setup());
 }
 
 type Reply = { id: number; outcome: JobOutcome } | { id: number; error: string };
 
-function runInWorkers(jobs: readonly Job[], count: number): Promise<JobOutcome[]> {
+function runInWorkers(jobs: readonly Job[], count: number, workerData: WorkerSetup): Promise<JobOutcome[]> {
   const outcomes = new Array<JobOutcome>(jobs.length);
   // Largest first, so that one big file does not finish last on its own.
   const queue = jobs.map((job, id) => ({ job, id })).sort((a, b) => b.job.text.length - a.job.text.length);
@@ -65,7 +72,7 @@ function runInWorkers(jobs: readonly Job[], count: number): Promise<JobOutcome[]
       if (next) worker.postMessage(next);
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(WORKER);
+      const worker = new Worker(WORKER, { workerData });
       pool.push(worker);
       worker.on('message', (reply: Reply) => {
         if ('error' in reply) return finish(new Error(`while checking ${jobs[reply.id].target.file}: ${reply.error}`));

@@ -78,6 +78,11 @@ export async function analyzeGathering(
 export class CompletionFactsGatherer {
   private readonly repos = new Map<string, Promise<GitRepository | undefined>>();
 
+  /** `known`: repositories already open, by workspace root (a check worker's, from the main thread). */
+  constructor(known: Iterable<[string, GitRepository]> = []) {
+    for (const [root, repo] of known) this.repos.set(root, Promise.resolve(repo));
+  }
+
   async gather(options: GatherOptions): Promise<CompletionFacts | undefined> {
     const claims = completionClaims(options.model, options.allTasks);
     if (claims.length === 0) return undefined;

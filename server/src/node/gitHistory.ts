@@ -47,11 +47,39 @@ interface Commit extends CommitInfo {
   full: string;
 }
 
+/**
+ * What every history of one `planmark check` run shares, read once on the main
+ * thread and handed to the worker threads as plain data (see fromBasis): without
+ * it each worker would find the repository, HEAD, the default branch's floor and
+ * the shallow boundary again.
+ */
+export interface GitBasis {
+  top: string;
+  /** HEAD's commit ('' before the first commit). */
+  head: string;
+  /** The commits since the floor (see sinceFloor); absent: no floor. */
+  since?: string[];
+  shallow: string[];
+}
+
 export class GitRepository {
   private readonly cache = new Map<string, Promise<unknown>>();
   private cachedHead = '';
 
-  private constructor(readonly top: string) {}
+  /** `pinnedHead`: HEAD for the whole run (a check run's worker), not read again per plan. */
+  private constructor(
+    readonly top: string,
+    private readonly pinnedHead?: string,
+  ) {}
+
+  /** A repository whose per-run facts were read by another thread: no git process to find them again. */
+  static fromBasis(basis: GitBasis): GitRepository {
+    const repo = new GitRepository(basis.top, basis.head);
+    repo.cachedHead = basis.head;
+    repo.cache.set('floor', Promise.resolve(basis.since && new Set(basis.since)));
+    repo.cache.set('shallow', Promise.resolve(new Set(basis.shallow)));
+    return repo;
+  }
 
   /** The repository holding `folder`, or undefined when there is none (or git is not installed). */
   static async open(folder: string): Promise<GitRepository | undefined> {
@@ -82,6 +110,15 @@ export class GitRepository {
     return `${head.trim()}\0${refs}\0${status}`;
   }
 
+  /** This run's shared facts, for worker threads (see GitBasis). */
+  async basis(): Promise<GitBasis> {
+    const head = await this.head();
+    const [since, shallow] = head
+      ? await Promise.all([this.floor(head), this.shallow()])
+      : [undefined, new Set<string>()];
+    return { top: this.top, head, ...(since && { since: [...since] }), shallow: [...shallow] };
+  }
+
   /** A path under the repository, relative to its top folder with `/`. */
   relative(path: string): string {
     return relative(this.top, path).split(sep).join('/');
@@ -91,11 +128,7 @@ export class GitRepository {
   async histories(planPath: string, tasks: readonly TaskQuery[]): Promise<Map<number, TaskHistory>> {
     const answers = new Map<number, TaskHistory>();
     if (tasks.length === 0) return answers;
-    const head = (await this.run(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim();
-    if (head !== this.cachedHead) {
-      this.cache.clear();
-      this.cachedHead = head;
-    }
+    const head = await this.head();
     // Git matches each pathspec against each commit: a thousand files cost seconds. The
     // files' top folders are a handful of pathspecs; the files are picked out here.
     const files = new Set(tasks.flatMap((t) => t.files));
@@ -108,8 +141,8 @@ export class GitRepository {
     const plan = this.relative(planPath);
     const [lines, since, shallow] = await Promise.all([
       this.memo(`plan\0${plan}`, () => this.planLines(plan)),
-      this.memo('floor', () => this.sinceFloor(head)),
-      this.memo('shallow', () => this.shallowBoundary()),
+      this.floor(head),
+      this.shallow(),
     ]);
     const writers = tasks.map((t) => lines.written.get(normalise(t.line)));
     const first = oldest(writers, lines.order);
@@ -150,6 +183,25 @@ export class GitRepository {
           .map(info);
     }
     return answers;
+  }
+
+  /** HEAD's commit now ('' before the first commit); what was read for an older HEAD is forgotten. */
+  private async head(): Promise<string> {
+    if (this.pinnedHead !== undefined) return this.pinnedHead;
+    const head = (await this.run(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim();
+    if (head !== this.cachedHead) {
+      this.cache.clear();
+      this.cachedHead = head;
+    }
+    return head;
+  }
+
+  private floor(head: string): Promise<Set<string> | undefined> {
+    return this.memo('floor', () => this.sinceFloor(head));
+  }
+
+  private shallow(): Promise<Set<string>> {
+    return this.memo('shallow', () => this.shallowBoundary());
   }
 
   private memo<T>(key: string, make: () => Promise<T>): Promise<T> {

@@ -3,7 +3,9 @@
 // the facts it was judged on hold: HEAD, `git status`, the named files' existence.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MARK, markCache, run, workspace } from '../cli/helpers';
 import { gitFixture, type GitFixture } from './gitFixture';
@@ -40,12 +42,30 @@ function phantoms(stdout: string): string[] {
     .map((f) => `${f.file}:${f.line} ${f.message.replace(/\(in [0-9a-f]+, [\d-]+\)/, '(in …)')}`);
 }
 
-test('check --jobs: worker threads gather the same facts and report the same phantoms as one thread', async () => {
-  // Enough text for several workers: open tasks after the three that name files.
+/** Enough text for several workers: open tasks after the three that name files. */
+function manyPlans(): Record<string, string> {
   const filler = Array.from({ length: 700 }, (_, i) => `- [ ] T${1000 + i} Review part ${i} of the design notes`);
   const plans: Record<string, string> = {};
   for (let i = 0; i < 4; i++) plans[`plans/p${i}/plan.md`] = `${PLAN}\n## Phase 2: Review\n\n${filler.join('\n')}\n`;
-  const repo = history(plans);
+  return plans;
+}
+
+/** A `git` first on PATH that logs each call's arguments, then runs the real one. */
+function loggingGit(): { env: NodeJS.ProcessEnv; calls(): string[]; dispose(): void } {
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  const bin = mkdtempSync(join(tmpdir(), 'planmark-gitlog-'));
+  const log = join(bin, 'calls.log');
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  return {
+    env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
+    calls: () => readFileSync(log, 'utf8').split('\n'),
+    dispose: () => rmSync(bin, { recursive: true, force: true }),
+  };
+}
+
+test('check --jobs: worker threads gather the same facts and report the same phantoms as one thread', async () => {
+  const repo = history(manyPlans());
   try {
     const [one, many] = await Promise.all([
       run(['check', '--jobs', '1', '--format', 'json', 'plans'], repo.dir),
@@ -66,6 +86,37 @@ test('check --jobs: worker threads gather the same facts and report the same pha
     repo.dispose();
   }
 });
+
+test(
+  "check --jobs: the run reads git's shared facts (repository, floor) once, and the workers judge by them",
+  { skip: process.platform === 'win32' && 'the logging git is a shell script' },
+  async () => {
+    const repo = history(manyPlans());
+    // Ahead of main: main's tip is the floor, and every tick was made on main, so only missing files are reported.
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write('notes.txt', 'x\n');
+    repo.commit('feature work');
+    const git = loggingGit();
+    try {
+      const many = await run(['check', '--jobs', '4', '--format', 'json', 'plans'], repo.dir, git.env);
+      const calls = git.calls();
+      const one = await run(['check', '--jobs', '1', '--format', 'json', 'plans'], repo.dir);
+      assert.equal(many.stdout, one.stdout);
+      assert.deepEqual(
+        phantoms(many.stdout),
+        [0, 1, 2, 3].map((i) => `plans/p${i}/plan.md:7 The task is ticked, but src/missing.py does not exist.`),
+      );
+      const count = (what: string) => calls.filter((c) => c.includes(what)).length;
+      assert.equal(count('rev-parse --show-toplevel'), 1, calls.join('\n'));
+      assert.equal(count(' merge-base '), 1, calls.join('\n'));
+      assert.equal(count('--is-shallow-repository'), 1, calls.join('\n'));
+      assert.equal(count('rev-parse --verify -q HEAD'), 1, calls.join('\n'));
+    } finally {
+      git.dispose();
+      repo.dispose();
+    }
+  },
+);
 
 test('check --cache: a phantom judged with git is checked again after a commit or a change in git status', async () => {
   const repo = history();
