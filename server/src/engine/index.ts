@@ -28,7 +28,7 @@ export type { FrontMatter, PlanModel } from './model';
 export { RULES, RULE_IDS, RULES_DOC, ruleDocsUrl } from './rules';
 export { VALIDATION_SKIPPED } from './findings';
 export { isPlanDocument, isTemplatePath, type PlanSelection } from './planFiles';
-export { unparsedPieces, parsePieces, parseWithin } from './markdown';
+export { unparsedPieces, parsePieces, parseWithin, withoutBom } from './markdown';
 export { PieceCache, type ParsedPiece } from './pieceCache';
 export { fixAllChoices, fixAllEdits, fixAllText } from './fixAll';
 export { buildDependencyGraph, taskKey, type DependencyGraph, type DependencyRef } from './dependencies';

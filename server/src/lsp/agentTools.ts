@@ -5,7 +5,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { TOOL_NAMES } from '../agents/planTools';
-import { LineIndex } from '../engine';
+import { LineIndex, withoutBom } from '../engine';
 import { PlanToolHost, type PlanTexts } from '../node/planToolHost';
 import { engineFor } from '../node/settings';
 import { AgentToolRequest, type AgentToolAnswer, type AgentToolEdit, type AgentToolParams } from '../protocol';
@@ -44,11 +44,11 @@ export function registerAgentTools(
     const texts: PlanTexts = {
       async read(path) {
         const open = openDocument(documents, path);
-        return open ? open.getText() : stripBom(await readFile(path, 'utf8'));
+        return open ? open.getText() : withoutBom(await readFile(path, 'utf8'));
       },
       async tick(path, expected, offset) {
         const open = openDocument(documents, path);
-        const now = open ? open.getText() : stripBom(await readFile(path, 'utf8'));
+        const now = open ? open.getText() : withoutBom(await readFile(path, 'utf8'));
         if (now !== expected) throw new Error('the plan changed while planmark read it; try again');
         const lines = new LineIndex(expected);
         edit = {
@@ -85,8 +85,4 @@ function folderFor(
 
 function openDocument(documents: TextDocuments<TextDocument>, path: string): TextDocument | undefined {
   return documents.all().find((d) => d.uri.startsWith('file:') && URI.parse(d.uri).fsPath === path);
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

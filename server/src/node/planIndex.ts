@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
-import type { Analysis, PieceCache, PlanEngine } from '../engine';
+import { withoutBom, type Analysis, type PieceCache, type PlanEngine } from '../engine';
 import { findPlanFiles, toPosix } from './planFiles';
 import { RepoFactsReader } from './repoFacts';
 import { engineFor, type LoadedSettings } from './settings';
@@ -60,8 +60,7 @@ export class PlanIndex {
       if (info.size > settings.config.maxFileSize * 4) {
         plan = { path, resultId: key, failure: 'it is larger than the maxFileSize setting' };
       } else {
-        const raw = await readFile(path, 'utf8');
-        const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+        const text = withoutBom(await readFile(path, 'utf8'));
         const options = {
           path: toPosix(relative(root, path)),
           facts: this.repoFacts.read(path, root),

@@ -12,7 +12,7 @@ import {
   type ToolName,
   type ToolResult,
 } from '../agents/planTools';
-import type { AnalyzeOptions, PlanEngine } from '../engine';
+import { withoutBom, type AnalyzeOptions, type PlanEngine } from '../engine';
 import { analyzeWithFacts, CompletionFactsGatherer } from './completionFacts';
 import { RepoFactsReader } from './repoFacts';
 import { engineFor, loadSettings } from './settings';
@@ -38,7 +38,7 @@ export interface PlanTexts {
 /** The disk, keeping the BOM, the line ends and every other byte. */
 export const DISK_TEXTS: PlanTexts = {
   async read(path) {
-    return stripBom(await readFile(path, 'utf8'));
+    return withoutBom(await readFile(path, 'utf8'));
   },
   async tick(path, expected, offset) {
     const raw = await readFile(path, 'utf8');
@@ -171,10 +171,6 @@ export class PlanToolHost {
 function within(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function describe(error: unknown): string {
