@@ -21,17 +21,13 @@ export function bracketCandidates(text: string, codeSpans: Span[], linkSpans: Sp
   const found: BracketText[] = [];
   const code = new SpanCursor(codeSpans);
   const links = new SpanCursor(linkSpans);
-  BRACKET.lastIndex = 0;
-  for (let m = BRACKET.exec(text); m; m = BRACKET.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const inner = m[1];
+  for (const { start, end, inner } of matches(BRACKET, text)) {
     // Checkbox markers, footnotes (`[^1]`), GitHub alerts (`> [!NOTE]`).
     if (/^[ xX]$/.test(inner) || inner.startsWith('^') || inner.startsWith('!')) continue;
     if (text[start - 1] === '!' || (text[start - 1] === '[' && text[end] === ']')) continue;
     const inCode = code.contains(start);
     if (!inCode && (links.contains(start) || quoted(text, start, end))) continue;
-    found.push({ start, end, text: m[0], inCode, slot: fillsSlot(text, start, end) });
+    found.push({ start, end, text: text.slice(start, end), inCode, slot: fillsSlot(text, start, end) });
   }
   const more = [...mustaches(text, codeSpans, linkSpans), ...clarifications(text, codeSpans, found)];
   if (more.length === 0) return found;
@@ -42,13 +38,10 @@ function mustaches(text: string, codeSpans: Span[], linkSpans: Span[]): BracketT
   const found: BracketText[] = [];
   const code = new SpanCursor(codeSpans);
   const links = new SpanCursor(linkSpans);
-  MUSTACHE.lastIndex = 0;
-  for (let m = MUSTACHE.exec(text); m; m = MUSTACHE.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  for (const { start, end } of matches(MUSTACHE, text)) {
     const inCode = code.contains(start);
     if (!inCode && links.contains(start)) continue;
-    found.push({ start, end, text: m[0], inCode, slot: fillsSlot(text, start, end) });
+    found.push({ start, end, text: text.slice(start, end), inCode, slot: fillsSlot(text, start, end) });
   }
   return found;
 }
@@ -58,16 +51,19 @@ function clarifications(text: string, codeSpans: Span[], brackets: BracketText[]
   const found: BracketText[] = [];
   const code = new SpanCursor(codeSpans);
   const bracketed = new SpanCursor(brackets);
-  CLARIFY.lastIndex = 0;
-  for (let m = CLARIFY.exec(text); m; m = CLARIFY.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  for (const { start, end } of matches(CLARIFY, text)) {
     if (code.contains(start) || bracketed.contains(start)) continue;
     const slot = fillsSlot(text, start, end);
     if (!slot && !/^:[ \t]*\S/.test(text.slice(end, end + 3))) continue;
-    found.push({ start, end, text: m[0], inCode: false, slot });
+    found.push({ start, end, text: text.slice(start, end), inCode: false, slot });
   }
   return found;
+}
+
+/** Each match of a global regex in the text: where it lies, and its first group. */
+function* matches(re: RegExp, text: string): Generator<{ start: number; end: number; inner: string }> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) yield { start: m.index, end: m.index + m[0].length, inner: m[1] };
 }
 
 // What may stand before a text that fills its slot, from the line's start or a
