@@ -129,12 +129,29 @@ function check(field: Field, { config, model, today, template }: RuleContext): P
     case 'created':
     case 'date':
     case 'updated':
-    case 'last updated':
-      if (isRealDate(value)) return undefined;
+    case 'last updated': {
+      const { date, note } = splitNote(value);
+      if (isRealDate(date)) return undefined;
+      // A note after the date ("2025-13-45 (revised)") is the author's: the fix replaces the date alone.
+      const at = note ? field.value.indexOf(date) : -1;
+      const fix =
+        at >= 0
+          ? {
+              title: `Set ${field.label} to today (${today})`,
+              preferred: true,
+              edits: [
+                {
+                  span: { start: field.valueSpan.start + at, end: field.valueSpan.start + at + date.length },
+                  newText: today,
+                },
+              ],
+            }
+          : replace(`Set ${field.label} to today (${today})`, today, true);
       return {
         message: `${field.label} "${field.value}" is not a real date; write it as YYYY-MM-DD.`,
-        fixes: [replace(`Set ${field.label} to today (${today})`, today, true)],
+        fixes: [fix],
       };
+    }
     case 'status': {
       const allowed = config.statuses;
       if (allowed.some((s) => s.toLowerCase() === value.toLowerCase())) return undefined;
@@ -148,7 +165,7 @@ function check(field: Field, { config, model, today, template }: RuleContext): P
       return { message: `Version "${field.value}" is not a semantic version such as 1.0.0.` };
     case 'feature': {
       const title = featureFromTitle(model.title?.text, template.titleSuffix);
-      if (title === undefined || normalize(title) === normalize(value) || normalize(title) === '') return undefined;
+      if (title === undefined || featureAgrees(title, value)) return undefined;
       return {
         message: `Feature "${field.value}" disagrees with the title's "${title}".`,
         fixes: [replace(`Set Feature to "${title}"`, title, true)],
@@ -168,6 +185,28 @@ function plain(value: string): string {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+// What may follow a date as a note: a parenthesised or bracketed remark, or one after a dash,
+// comma, semicolon, colon or bar ("2025-01-10 (revised after review)", "2025-01-10 — draft",
+// "August 23, 2025, 10:30 PM"), or words after a blank ("2025-01-10 revised"). A digit straight
+// after the blank stays part of the value, so "2025-01-10 12" is no date with a note.
+const DATE_SHAPES = [
+  /^\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?/,
+  /^[A-Za-z]{3,9}\.? \d{1,2},? \d{4}/,
+  /^\d{1,2} [A-Za-z]{3,9}\.?,? \d{4}/,
+];
+const NOTE = /^(?:[ \t]*[([]|[ \t]*[-–—,;:|][ \t]*\S|[ \t]+[^\s\d])/;
+
+/** A date-shaped start of a value and the note after it; the whole value when no note follows a date shape. */
+function splitNote(value: string): { date: string; note: string } {
+  for (const shape of DATE_SHAPES) {
+    const date = shape.exec(value)?.[0];
+    if (date === undefined) continue;
+    const note = value.slice(date.length);
+    if (note === '' || NOTE.test(note)) return { date, note: note.trim() };
+  }
+  return { date: value, note: '' };
+}
 
 /** YYYY-MM-DD (optionally with a time), or "January 5, 2025" / "5 January 2025", and the day must exist. */
 function isRealDate(value: string): boolean {
@@ -196,6 +235,18 @@ export function featureFromTitle(title: string | undefined, suffix: string | und
   const feature = title.replace(new RegExp(`\\s*[-–—:|]?\\s*${words}\\s*$`, 'iu'), '').trim();
   // A title that does not follow the template's pattern names no feature to compare.
   return feature === title.trim() ? undefined : feature;
+}
+
+/**
+ * Feature and title agree when one names the other, whatever the case and punctuation: the same
+ * words, or the one's words a run of the other's ("Search" in "Order Search", and "Order Search
+ * API" around "Order Search"), or the same letters but for spacing ("Check-out", "Checkout").
+ */
+function featureAgrees(title: string, feature: string): boolean {
+  const [a, b] = [normalize(title), normalize(feature)];
+  if (a === '' || b === '') return true;
+  const words = (s: string) => ` ${s} `;
+  return words(a).includes(words(b)) || words(b).includes(words(a)) || a.replace(/ /g, '') === b.replace(/ /g, '');
 }
 
 function normalize(s: string): string {
