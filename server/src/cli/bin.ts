@@ -25,7 +25,13 @@ function cacheFolder(): string {
   return join(homedir(), '.cache', 'planmark');
 }
 
-function load(): { runProcess(): void } {
+interface Bundle {
+  runProcess(): void;
+  /** Sets back V8 flags the run changed, so that the cache is written under the flags it is read with. */
+  restoreV8Flags?(): void;
+}
+
+function load(): Bundle {
   const source = readFileSync(BUNDLE, 'utf8');
   const useCache = !process.env.PLANMARK_NO_COMPILE_CACHE;
   let cacheFile: string | undefined;
@@ -48,10 +54,13 @@ function load(): { runProcess(): void } {
       (constants as Partial<typeof constants> | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER ??
       ((specifier: string) => import(specifier)),
   });
+  const bundle = new Module(BUNDLE, module);
+  bundle.filename = BUNDLE;
   if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && !LIGHT.has(process.argv[2])) {
     const file = cacheFile;
     process.once('exit', () => {
       try {
+        (bundle.exports as Bundle).restoreV8Flags?.();
         mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
         const temporary = `${file}.${process.pid}`;
         writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
@@ -61,11 +70,9 @@ function load(): { runProcess(): void } {
       }
     });
   }
-  const bundle = new Module(BUNDLE, module);
-  bundle.filename = BUNDLE;
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(bundle.exports, bundle.exports, createRequire(BUNDLE), bundle, BUNDLE, __dirname);
-  return bundle.exports as { runProcess(): void };
+  return bundle.exports as Bundle;
 }
 
 load().runProcess();

@@ -8,6 +8,7 @@ import { GRAPH_FORMATS, NEXT_FORMATS, runGraph, runNext } from './graph';
 import { BaselineError } from './baseline';
 import { ChangedError, takeChangedOption } from './changed';
 import { DEFAULT_JOBS } from './parallel';
+export { restoreV8Flags } from './parallel';
 import { OUTLINE_FORMATS, runOutline, type OutlineFormat } from './outline';
 
 // The `planmark` command line: argument handling only; the commands live in

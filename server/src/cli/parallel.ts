@@ -27,6 +27,19 @@ const SHORT_RUN_CHARS = 512 * 1024;
 
 export const DEFAULT_JOBS = availableParallelism();
 
+/** Whether this run turned TurboFan off (see SHORT_RUN_CHARS). */
+let optimizerOff = false;
+
+/**
+ * Sets V8's flags back as they were at start. The bin (bin.ts) calls it before it writes
+ * the code cache: V8 rejects a cache written under other flags, so a cache written after
+ * `--no-opt` would be thrown away (and written again) at every start.
+ */
+export function restoreV8Flags(): void {
+  if (optimizerOff) setFlagsFromString('--opt');
+  optimizerOff = false;
+}
+
 /** How many threads `jobs` deserve, at most `limit`: 0 means run them on this thread. */
 export function workersFor(jobs: readonly Job[], limit: number): number {
   const chars = jobs.reduce((n, j) => n + j.text.length, 0);
@@ -43,7 +56,12 @@ export async function runJobs(
   limit: number,
   setup: () => Promise<WorkerSetup> = () => Promise.resolve({}),
 ): Promise<JobOutcome[]> {
-  if (jobs.reduce((n, j) => n + j.text.length, 0) < SHORT_RUN_CHARS) setFlagsFromString('--no-opt');
+  // Not when node was started with --no-opt: restoring would then turn TurboFan on.
+  const short = jobs.reduce((n, j) => n + j.text.length, 0) < SHORT_RUN_CHARS;
+  if (short && !optimizerOff && !process.execArgv.includes('--no-opt')) {
+    setFlagsFromString('--no-opt');
+    optimizerOff = true;
+  }
   const workers = existsSync(WORKER) ? workersFor(jobs, limit) : 0;
   if (workers === 0) {
     const outcomes: JobOutcome[] = [];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deriveTemplate } from '../../src/engine';
 import { decodeSchema, encodeSchema } from '../../src/node/builtinSchema';
@@ -38,7 +38,12 @@ test('bin: the code cache is written after a check, reused, and a damaged one is
     const files = readdirSync(join(cache.dir, 'planmark'));
     assert.equal(files.length, 1);
     assert.match(files[0], /^planmark-v\d+.*\.v8cache$/);
+    const written = statSync(join(cache.dir, 'planmark', files[0]));
     const second = await run(['check', 'plan.md'], plan.dir, env);
+    // Accepted, so not written again: V8 rejects a cache written under other flags (the
+    // check turns TurboFan off for short runs), which would cost a compile at every start.
+    const reused = statSync(join(cache.dir, 'planmark', files[0]));
+    assert.deepEqual([reused.ino, reused.mtimeMs], [written.ino, written.mtimeMs], 'the second run used the cache');
 
     writeFileSync(join(cache.dir, 'planmark', files[0]), 'not a code cache');
     const damaged = await run(['check', 'plan.md'], plan.dir, env);
