@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { writeOrCheck } from './generated';
 import { z } from 'zod';
 import { DEFAULT_CONFIG, RULES, RULES_DOC, ruleDocsUrl } from '../server/src/engine';
-import { RULE_LEVELS, configKeys } from '../server/src/engine/config';
+import { CONFIG_EXPECTS, RULE_LEVELS, configKeys, type ConfigKey } from '../server/src/engine/config';
+import { toJSONSchema } from 'zod/mini';
 import { inputShapes, TOOL_DESCRIPTIONS, TOOL_NAMES } from '../server/src/agents/planTools';
 
 const ROOT = join(__dirname, '..');
@@ -64,14 +65,11 @@ export function buildSchema(): object {
     $schema: { type: 'string', description: 'The JSON schema of this file.' },
   };
   for (const [key, zodSchema] of Object.entries(configKeys)) {
-    const {
-      $schema: _,
-      description,
-      ...schema
-    } = z.toJSONSchema(zodSchema as z.ZodType, { target: 'draft-7', unrepresentable: 'any' }) as Record<
+    const { $schema: _, ...schema } = toJSONSchema(zodSchema, { target: 'draft-7', unrepresentable: 'any' }) as Record<
       string,
       unknown
     >;
+    const description = CONFIG_EXPECTS[key as ConfigKey];
     const defaultValue = (DEFAULT_CONFIG as unknown as Record<string, unknown>)[key];
     const property: Record<string, unknown> = { ...schema };
     if (key === 'rules') {
@@ -87,8 +85,8 @@ export function buildSchema(): object {
     properties[key] = {
       ...property,
       default: defaultValue ?? null,
-      description: `Expected: ${String(description)}.`,
-      markdownDescription: settings[`planmark.${key}`]?.markdownDescription ?? `Expected: ${String(description)}.`,
+      description: `Expected: ${description}.`,
+      markdownDescription: settings[`planmark.${key}`]?.markdownDescription ?? `Expected: ${description}.`,
     };
   }
   return {

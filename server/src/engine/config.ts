@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PROFILE_IDS } from './profiles/registry';
 import { PLACEHOLDER_SEVERITIES, type PlaceholderSeverity } from './stage';
 
@@ -19,65 +19,83 @@ export const PHASE_ORDER = ['auto', 'on', 'off'] as const;
 export const TASK_READINESS = ['inlayHint', 'codeLens', 'off'] as const;
 export const DEFAULT_STATUSES = ['Planning', 'In Progress', 'In Review', 'Blocked', 'Complete', 'Cancelled'];
 
-const validRegex = z.string().refine(
-  (source) => {
-    try {
-      new RegExp(source, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'a valid regular expression' },
+const validRegex = z.string().check(
+  z.refine(
+    (source) => {
+      try {
+        new RegExp(source, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'a valid regular expression' },
+  ),
 );
 
-const sectionSetting = z
-  .object({
-    required: z.boolean().optional(),
-    repeatable: z.boolean().optional(),
-    pattern: validRegex.optional(),
-  })
-  .strict();
+const nonEmpty = z.string().check(z.minLength(1));
+
+const sectionSetting = z.strictObject({
+  required: z.optional(z.boolean()),
+  repeatable: z.optional(z.boolean()),
+  pattern: z.optional(validRegex),
+});
 
 /** One `profiles` entry: which files take a profile (`files`), and that profile's settings. */
-const profileSettings = z
-  .object({
-    files: z.array(z.string().min(1)).min(1).optional(),
-    profile: z.enum(PROFILE_IDS as [string, ...string[]]),
-    sections: z.record(z.string().min(1), sectionSetting).optional(),
-    taskId: validRegex.optional(),
-  })
-  .strict();
+const profileSettings = z.strictObject({
+  files: z.optional(z.array(nonEmpty).check(z.minLength(1))),
+  profile: z.enum(PROFILE_IDS as [string, ...string[]]),
+  sections: z.optional(z.record(nonEmpty, sectionSetting)),
+  taskId: z.optional(validRegex),
+});
 
 export type ProfileSettings = z.infer<typeof profileSettings>;
 
+// zod/mini rather than zod: the same checks, a fraction of the code to load at every start of the CLI.
+
 /** One schema per key, so that one bad key never spoils the others. */
 export const configKeys = {
-  template: z.string().min(1).optional().describe('a path to a template Markdown file'),
-  include: z.array(z.string().min(1)).describe('an array of glob patterns'),
-  includeByTitle: z.boolean().describe('true or false'),
-  rules: z
-    .record(z.string(), z.enum(RULE_LEVELS))
-    .describe(`an object mapping rule ids to one of ${RULE_LEVELS.join(', ')}`),
-  statuses: z.array(z.string().min(1)).min(1).describe('a non-empty array of status names'),
-  hoursPerDay: z.number().positive().max(24).describe('a number of hours between 0 and 24'),
-  daysPerWeek: z.number().positive().max(7).describe('a number of days between 0 and 7'),
-  placeholderPatterns: z.array(validRegex).describe('an array of regular expressions (strings)'),
-  maxFileSize: z.number().int().positive().describe('a positive whole number of bytes'),
-  debounceMs: z.number().int().min(0).max(10_000).describe('a whole number of milliseconds from 0 to 10000'),
-  parseTimeoutMs: z.number().int().min(0).max(60_000).describe('a whole number of milliseconds from 0 to 60000'),
-  codeLens: z.boolean().describe('true or false'),
-  workspaceDiagnostics: z.enum(WORKSPACE_DIAGNOSTICS).describe(`one of ${WORKSPACE_DIAGNOSTICS.join(', ')}`),
-  profiles: z
-    .array(profileSettings)
-    .describe(
-      `an array of { "files": [globs], "profile": one of ${PROFILE_IDS.join(', ')}, "sections": { name: { "required", "repeatable", "pattern" } }, "taskId": a regular expression }`,
-    ),
-  placeholderSeverity: z.enum(PLACEHOLDER_SEVERITIES).describe(`one of ${PLACEHOLDER_SEVERITIES.join(', ')}`),
-  phaseOrder: z.enum(PHASE_ORDER).describe(`one of ${PHASE_ORDER.join(', ')}`),
-  taskReadiness: z.enum(TASK_READINESS).describe(`one of ${TASK_READINESS.join(', ')}`),
-  phantomCompletionGit: z.enum(RULE_LEVELS).describe(`one of ${RULE_LEVELS.join(', ')}`),
+  template: z.optional(nonEmpty),
+  include: z.array(nonEmpty),
+  includeByTitle: z.boolean(),
+  rules: z.record(z.string(), z.enum(RULE_LEVELS)),
+  statuses: z.array(nonEmpty).check(z.minLength(1)),
+  hoursPerDay: z.number().check(z.positive(), z.maximum(24)),
+  daysPerWeek: z.number().check(z.positive(), z.maximum(7)),
+  placeholderPatterns: z.array(validRegex),
+  maxFileSize: z.int().check(z.positive()),
+  debounceMs: z.int().check(z.minimum(0), z.maximum(10_000)),
+  parseTimeoutMs: z.int().check(z.minimum(0), z.maximum(60_000)),
+  codeLens: z.boolean(),
+  workspaceDiagnostics: z.enum(WORKSPACE_DIAGNOSTICS),
+  profiles: z.array(profileSettings),
+  placeholderSeverity: z.enum(PLACEHOLDER_SEVERITIES),
+  phaseOrder: z.enum(PHASE_ORDER),
+  taskReadiness: z.enum(TASK_READINESS),
+  phantomCompletionGit: z.enum(RULE_LEVELS),
 } as const;
+
+/** What each key expects, for the message when a value is not that. */
+export const CONFIG_EXPECTS: Record<keyof typeof configKeys, string> = {
+  template: 'a path to a template Markdown file',
+  include: 'an array of glob patterns',
+  includeByTitle: 'true or false',
+  rules: `an object mapping rule ids to one of ${RULE_LEVELS.join(', ')}`,
+  statuses: 'a non-empty array of status names',
+  hoursPerDay: 'a number of hours between 0 and 24',
+  daysPerWeek: 'a number of days between 0 and 7',
+  placeholderPatterns: 'an array of regular expressions (strings)',
+  maxFileSize: 'a positive whole number of bytes',
+  debounceMs: 'a whole number of milliseconds from 0 to 10000',
+  parseTimeoutMs: 'a whole number of milliseconds from 0 to 60000',
+  codeLens: 'true or false',
+  workspaceDiagnostics: `one of ${WORKSPACE_DIAGNOSTICS.join(', ')}`,
+  profiles: `an array of { "files": [globs], "profile": one of ${PROFILE_IDS.join(', ')}, "sections": { name: { "required", "repeatable", "pattern" } }, "taskId": a regular expression }`,
+  placeholderSeverity: `one of ${PLACEHOLDER_SEVERITIES.join(', ')}`,
+  phaseOrder: `one of ${PHASE_ORDER.join(', ')}`,
+  taskReadiness: `one of ${TASK_READINESS.join(', ')}`,
+  phantomCompletionGit: `one of ${RULE_LEVELS.join(', ')}`,
+};
 
 export type ConfigKey = keyof typeof configKeys;
 
@@ -180,16 +198,18 @@ export function resolveConfig(raw: unknown, knownRules: readonly string[], sourc
       problems.push({ key, message: `${source}.${key}: unknown setting; ignored` });
       continue;
     }
-    const schema = configKeys[key as ConfigKey];
     if (key === 'rules') {
       config.rules = readRules(value, knownRules, source, problems);
       continue;
     }
-    const result = schema.safeParse(value);
+    const result = z.safeParse(configKeys[key as ConfigKey], value);
     if (result.success) {
       (config as unknown as Record<string, unknown>)[key] = result.data;
     } else {
-      problems.push({ key, message: `${source}.${key}: expected ${schema.description}; using the default` });
+      problems.push({
+        key,
+        message: `${source}.${key}: expected ${CONFIG_EXPECTS[key as ConfigKey]}; using the default`,
+      });
     }
   }
   return { config, problems };
@@ -205,7 +225,7 @@ function readRules(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.push({
       key: 'rules',
-      message: `${source}.rules: expected ${configKeys.rules.description}; using the defaults`,
+      message: `${source}.rules: expected ${CONFIG_EXPECTS.rules}; using the defaults`,
     });
     return rules;
   }
@@ -215,7 +235,7 @@ function readRules(
       problems.push({ key: `rules.${id}`, message: `${source}.rules.${id}: unknown rule id; ignored` });
       continue;
     }
-    const parsed = level.safeParse(setting);
+    const parsed = z.safeParse(level, setting);
     if (parsed.success) rules[id] = parsed.data;
     else
       problems.push({
