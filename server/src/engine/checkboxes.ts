@@ -32,16 +32,17 @@ export function markerState(mark: string): TaskState | undefined {
 
 /**
  * A task item's marker after its bullet, in the item's own source: `[?]` then an
- * optional `*` (Kiro's optional task), then a blank and text. Undefined when the
- * item is not a task. `offset` is where the `[` starts within `source`.
+ * optional `*` (Kiro's optional task; `\*` once a Markdown formatter has escaped it),
+ * then a blank and text. Undefined when the item is not a task. `offset` is where
+ * the `[` starts within `source`.
  */
 export function taskMarker(
   source: string,
 ): { state: TaskState; optional: boolean; offset: number; length: number } | undefined {
-  const m = /^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)\[([^\]\r\n])\](\*?)[ \t]+\S/u.exec(source);
+  const m = /^([ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+)\[([^\]\r\n])\](\\?\*)?[ \t]+\S/u.exec(source);
   const state = m ? markerState(m[2]) : undefined;
   if (!m || !state) return undefined;
-  return { state, optional: m[3] === '*', offset: m[1].length, length: m[2].length + 2 };
+  return { state, optional: m[3] !== undefined, offset: m[1].length, length: m[2].length + 2 };
 }
 
 /**

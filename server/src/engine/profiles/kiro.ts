@@ -9,8 +9,8 @@ import { UNIVERSAL_RULES } from './universal';
 // (`- [-]`). There is no section schema: the title and any headings are free.
 
 const IN_SPECS = /(?:^|\/)\.kiro\/specs\/[^/]+\/tasks\.md$/i;
-// A numbered task: `- [ ] 1. Title`, `- [x]* 2.1 Title`, `- [-] 3 Title`.
-const NUMBERED_TASK = /^[ \t]*[-*+][ \t]+\[[ xX-]\]\*?[ \t]+\d+(?:\.\d+)*\.?[ \t]+\S/m;
+// A numbered task: `- [ ] 1. Title`, `- [x]* 2.1 Title` (`\*` once a formatter escaped it), `- [-] 3 Title`.
+const NUMBERED_TASK = /^[ \t]*[-*+][ \t]+\[[ xX-]\]\\?\*?[ \t]+\d+(?:\.\d+)*\.?[ \t]+\S/m;
 const CITATION = /^[ \t]*[-*+][ \t]+[_*]{1,2}(?:Requirements?|需求|要件|Requisitos?)[ \t]*[:：]/im;
 
 export const kiroTasks: Profile = {
