@@ -31,8 +31,12 @@ function normalizeNumber(n: string): string {
     .join('.');
 }
 
+// A claim the heading itself qualifies as partial: "(Partially complete ✅)", "✅ DONE (90%)".
+const PARTIAL =
+  /(?<![\p{L}\p{N}])(?:partial(?:ly)?|частично|teilweise|parcial(?:mente)?|partiel(?:lement)?)(?![\p{L}\p{N}])|部分|(?<![\p{N}.,])\d{1,2}(?:[.,]\d+)?[ \t]?%/iu;
+
 export function claimsComplete(text: string): boolean {
-  return COMPLETE_MARK.test(text);
+  return COMPLETE_MARK.test(text) && !PARTIAL.test(text);
 }
 
 /** The comparison key for a heading's text. */
