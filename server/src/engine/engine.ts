@@ -4,6 +4,7 @@ import { buildDependencyGraph, type DependencyGraph } from './dependencies';
 import { buildPlanGraph, type PlanGraph } from './graph';
 import { VALIDATION_SKIPPED, type Finding, type RawFinding, type Severity } from './findings';
 import { LineIndex } from './lineIndex';
+import { phaseNamesAgree } from './headings';
 import { SkippedError } from './markdown';
 import type { PieceCache } from './pieceCache';
 import type { BracketText, PlanModel, Section } from './model';
@@ -309,12 +310,16 @@ function unlikeSchema(model: PlanModel, schema: TemplateSchema): string | undefi
   const required = schema.sections.filter((r) => !r.optional);
   if (required.length < 3 || model.sections.length < 3) return undefined;
   const [top] = sectionLevels(model, required);
-  if (top.present.size * 3 >= required.length) return undefined;
+  // A phase counts as the schema's only when its name agrees, not by its number alone.
+  const matched = new Set<Section>();
+  for (const r of required)
+    for (const s of top.present.get(r.key) ?? []) if (phaseNamesAgree(r.title, s.heading.text)) matched.add(s);
+  const followed = required.filter((r) => top.present.get(r.key)?.some((s) => matched.has(s)));
+  if (followed.length * 3 >= required.length) return undefined;
   // A plan just begun from the template has few sections, all of them the template's: those
   // missing are worth listing. A plan with sections of its own instead is another structure.
-  const matched = new Set([...top.present.values()].flat());
   if (model.sections.filter((s) => !matched.has(s)).length < 3) return undefined;
-  return `its headings are mostly not the schema's (${top.present.size} of ${required.length} required sections)`;
+  return `its headings are mostly not the schema's (${followed.length} of ${required.length} required sections)`;
 }
 
 /** Plan sections that stand for template sections kept as written: their brackets are the template's. */

@@ -68,3 +68,46 @@ function withoutTrailingDecoration(text: string): string {
     end -= group[0].length;
   }
 }
+
+/**
+ * A phase's own name, keyed: "Phase 3: User Story 1 - Search (Week 3)" → "user story 1 search";
+ * "" for a phase heading that says only its number. Undefined for a heading that is no phase.
+ */
+export function phaseName(text: string): string | undefined {
+  const t = text.replace(LEADING_DECORATION, '').trim();
+  const m = PHASE.exec(t);
+  if (!m) return undefined;
+  const rest = t.slice(m[0].length).replace(/^[^\p{L}\p{N}]+/u, '');
+  return rest ? headingKey(rest) : '';
+}
+
+/**
+ * Do a template phase and a plan's phase of the same number have the same purpose? A renamed
+ * phase ("Phase 3: User Story 1" for "Phase 3: Testing Strategy") is still that phase for the
+ * plan's outline, but the template's subsections for testing are not asked of it. Names agree
+ * when either contains the other's words; a phase that says only its number agrees.
+ */
+export function phaseNamesAgree(templateTitle: string, planHeading: string): boolean {
+  const a = phaseName(templateTitle);
+  const b = phaseName(planHeading);
+  if (a === undefined || b === undefined || a === '' || b === '') return true;
+  const contains = (outer: string, inner: string) => ` ${outer} `.includes(` ${inner} `);
+  return contains(a, b) || contains(b, a);
+}
+
+// A note after the heading's name: an emoji, or a spaced dash, then more words
+// ("2.2 Frontend ⚠️ MUST COMPLETE BEFORE 3.3", "Service Layer — see ADR-4").
+
+const NOTE_START = /[ \t]*(?:[\p{Extended_Pictographic}\uFE0F]|[ \t][–—-][ \t])/u;
+
+/**
+ * The key of the heading's text before a trailing note, or undefined when there is no such
+ * note. A fallback for matching only: "Risks & more" still does not stand for "Risks".
+ */
+export function headingKeyBeforeNote(text: string): string | undefined {
+  const t = text.replace(LEADING_DECORATION, '').trim();
+  const m = NOTE_START.exec(t);
+  if (!m || m.index === 0 || !/[\p{L}]/u.test(t.slice(0, m.index))) return undefined;
+  const key = headingKey(t.slice(0, m.index));
+  return key && key !== headingKey(t) ? key : undefined;
+}

@@ -223,3 +223,48 @@ test('a detected schema the plan mostly does not follow (a translated plan) is n
   const forced = engine.analyze(translated, { profile: { id: 'spec-kit-plan', reason: 'flag' } });
   assert.equal(forced.findings.filter((f) => f.rule === 'missing-section').length, 4);
 });
+
+test('phases that share only their numbers with the template do not count as following it', () => {
+  // The reference title and metadata, but the plan's own structure: phases 1-5 by number only.
+  const own = lines(
+    '# App Library - Implementation Plan',
+    '',
+    '**Feature**: App Library',
+    '**Status**: Planning',
+    '',
+    '## Overview',
+    'x',
+    '## Phase 1: Database (Week 1)',
+    '- [ ] Create the schema',
+    '## Phase 2: Backend API (Week 2)',
+    '- [ ] Build the routes',
+    '## Phase 3: Admin Interface (Week 3)',
+    '- [ ] Build the console',
+    '## Phase 4: User Library (Week 4)',
+    '- [ ] Build the library',
+    '## Phase 5: Analytics (Week 5)',
+    '- [ ] Count the launches',
+    '## Deployment Plan',
+    'x',
+    '',
+  );
+  const analysis = engine.analyze(own, { path: 'docs/app-library-plan.md' });
+  assert.equal(analysis.profile?.id, 'reference');
+  assert.match(analysis.profile.reason, /0 of \d+ required sections\), so its sections are not checked/);
+  assert.deepEqual(
+    analysis.findings.filter((f) => f.rule === 'missing-section'),
+    [],
+  );
+  // The same plan with the template's phase names follows it: what it lacks is reported.
+  const named = own
+    .replace('Phase 1: Database', 'Phase 1: Foundation & Contracts')
+    .replace('Phase 2: Backend API', 'Phase 2: Implementation Tasks')
+    .replace('Phase 3: Admin Interface', 'Phase 3: Testing Strategy')
+    .replace('Phase 4: User Library', 'Phase 4: Documentation')
+    .replace('Phase 5: Analytics', 'Phase 5: Deployment & Monitoring');
+  const held = engine.analyze(named, { path: 'docs/app-library-plan.md' });
+  assert.doesNotMatch(held.profile?.reason ?? '', /not checked/);
+  assert.ok(
+    held.findings.some((f) => f.rule === 'missing-section' && f.message.includes('"### 1.1 Data Model Design"')),
+  );
+});

@@ -9,14 +9,17 @@ export const sectionOrder: Rule = {
     for (const level of sectionLevels()) {
       const order = new Map(level.required.map((r, i) => [r.key, i]));
       // First occurrences in document order; duplicates are duplicate-section's business.
-      const present = [...level.present.values()].map((list) => list[0]).sort((a, b) => a.start - b.start);
-      const inOrder = longestIncreasing(present.map((s) => order.get(s.heading.key)!));
-      present.forEach((section, i) => {
+      // The level's key, not the heading's: a heading may stand for a section by a pattern
+      // or by its text before a note ("2.2 Frontend ⚠️ MUST COMPLETE BEFORE 3.3").
+      const present = [...level.present.entries()]
+        .map(([key, list]) => ({ index: order.get(key)!, section: list[0] }))
+        .sort((a, b) => a.section.start - b.section.start);
+      const inOrder = longestIncreasing(present.map((p) => p.index));
+      present.forEach(({ index, section }, i) => {
         if (inOrder.has(i)) return;
-        const index = order.get(section.heading.key)!;
         // Anchor the move on the nearest in-order section the template puts after it.
-        const after = present.filter((_, j) => inOrder.has(j) && order.get(present[j].heading.key)! > index)[0];
-        const before = present.filter((_, j) => inOrder.has(j) && order.get(present[j].heading.key)! < index).pop();
+        const after = present.find((p, j) => inOrder.has(j) && p.index > index)?.section;
+        const before = present.filter((p, j) => inOrder.has(j) && p.index < index).pop()?.section;
         const hint = before ? `after "${before.heading.text}"` : after ? `before "${after.heading.text}"` : 'elsewhere';
         report({
           span: section.heading,

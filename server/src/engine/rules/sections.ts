@@ -1,10 +1,13 @@
 import type { PlanModel, Section } from '../model';
+import { headingKeyBeforeNote, phaseNamesAgree } from '../headings';
 import type { RequiredSection } from '../template';
 
 // Shared by the section rules: which plan sections stand for which template
 // sections. Required top-level sections are looked for at the top level first,
 // then anywhere (a plan that nests its phases under "## Implementation Phases"
-// still has them); required subsections are looked for inside their parent.
+// still has them); required subsections are looked for inside their parent. A phase is
+// present by its number, but its subsections are asked for only when its name agrees
+// ("Phase 3: User Story 1" is no "Phase 3: Testing Strategy" that lacks its unit tests).
 
 export interface SectionLevel {
   /** The plan section the required ones live under (undefined: the document). */
@@ -22,7 +25,7 @@ export function sectionLevels(model: PlanModel, required: RequiredSection[]): Se
   const levels = [top];
   for (const r of required) {
     const parent = top.present.get(r.key)?.[0];
-    if (!parent || r.children.length === 0) continue;
+    if (!parent || r.children.length === 0 || !phaseNamesAgree(r.title, parent.heading.text)) continue;
     levels.push({
       parent,
       required: r.children,
@@ -36,8 +39,13 @@ function collect(direct: Section[], required: RequiredSection[], all: Section[])
   const present = new Map<string, Section[]>();
   const keys = new Set(required.filter((r) => !r.pattern).map((r) => r.key));
   const patterned = required.filter((r) => r.pattern);
-  const match = (s: Section) =>
-    keys.has(s.heading.key) ? s.heading.key : patterned.find((r) => r.pattern!.test(s.heading.text))?.key;
+  const match = (s: Section) => {
+    if (keys.has(s.heading.key)) return s.heading.key;
+    const patternKey = patterned.find((r) => r.pattern!.test(s.heading.text))?.key;
+    if (patternKey !== undefined) return patternKey;
+    const beforeNote = headingKeyBeforeNote(s.heading.text);
+    return beforeNote !== undefined && keys.has(beforeNote) ? beforeNote : undefined;
+  };
   for (const s of direct) {
     const key = match(s);
     if (key !== undefined) push(present, key, s);
@@ -52,7 +60,8 @@ function collect(direct: Section[], required: RequiredSection[], all: Section[])
 
 /** Does a plan section stand for a required one? */
 export function standsFor(r: RequiredSection, s: Section): boolean {
-  return r.pattern ? r.pattern.test(s.heading.text) : s.heading.key === r.key;
+  if (r.pattern) return r.pattern.test(s.heading.text);
+  return s.heading.key === r.key || headingKeyBeforeNote(s.heading.text) === r.key;
 }
 
 function push(map: Map<string, Section[]>, key: string, s: Section): void {
