@@ -61,13 +61,16 @@ describe('hover', () => {
   });
 
   test('a phase heading: done/total, estimate and remaining; a finding: the rule and its documentation', () => {
+    assert.equal(text(hover(doc, pos(4, 5))), '**Phase 1: Build** · 1/2 tasks done · 6h estimated, 2h left');
+    // The template's Phase 1 without its subsections: the finding on its heading, with the rule's docs.
+    const bare = planDoc(lines('# X - Implementation Plan', '', '## Phase 1: Foundation & Contracts', '', '- [ ] a'));
     assert.equal(
-      text(hover(doc, pos(4, 5))),
-      `**Phase 1: Build** · 1/2 tasks done · 6h estimated, 2h left\n\n---\n\n**planmark** [\`missing-section\`](${DOCS}missing-section): A section the template requires (a top-level section, or a subsection of a present one) is absent.`,
+      text(hover(bare, pos(2, 5))),
+      `**Phase 1: Foundation & Contracts** · 0/1 tasks done\n\n---\n\n**planmark** [\`missing-section\`](${DOCS}missing-section): A section the template requires (a top-level section, or a subsection of a present one) is absent.`,
     );
-    assert.match(text(hover(doc, pos(16, 4)))!, /^\*\*Phase 2: Ship\*\* · 0\/1 tasks done · 8h estimated, 8h left\n/);
+    assert.match(text(hover(doc, pos(16, 4)))!, /^\*\*Phase 2: Ship\*\* · 0\/1 tasks done · 8h estimated, 8h left$/);
     const open = planDoc(lines('# X - Implementation Plan', '', '## Phase 1: A', '', '- [ ] [TODO] and [TBD]'));
-    assert.match(text(hover(open, pos(2, 4)))!, /^\*\*Phase 1: A\*\* · 0\/1 tasks done · 2 open placeholders\n/);
+    assert.match(text(hover(open, pos(2, 4)))!, /^\*\*Phase 1: A\*\* · 0\/1 tasks done · 2 open placeholders$/);
   });
 
   test('the title: the profile the plan is checked with, and why', () => {
