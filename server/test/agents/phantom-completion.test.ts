@@ -139,3 +139,22 @@ test('in a shallow clone, tasks written in the commit the history stops at are n
     repo.dispose();
   }
 });
+
+test('a task whose line arrived already ticked with its work (a squash merge) is done; one ticked without the work is not', async () => {
+  const repo = gitFixture();
+  try {
+    repo.write('src/stale.py', 'old = 1\n');
+    repo.commit('scaffold');
+    // One commit brings the plan, already ticked, and the work on src/done.py: not on src/stale.py.
+    repo.write('plan.md', tick(PLAN));
+    repo.write('src/done.py', 'model = 1\n');
+    repo.write('docs/handbook.md', '# Handbook\n');
+    repo.commit('Squashed feature: the plan and its work');
+    const found = await phantoms(repo.dir);
+    assert.equal(found.length, 2, found.join('\n'));
+    assert.match(found[0], /^6:3 warning .*src\/stale\.py has not changed since the task was written/);
+    assert.match(found[1], /^7:31 warning .*src\/missing\.py does not exist\.$/);
+  } finally {
+    repo.dispose();
+  }
+});
