@@ -5,14 +5,19 @@ import type { Section, TaskItem } from './model';
 // the work of story k. Headings in other words (translated plans) give no kind: the
 // rules that need one say nothing about their tasks.
 
-export type PhaseKind = { kind: 'story'; story: string } | { kind: 'shared'; name: string };
+/** A story phase names one story or several ("User Story 2 & 3": `stories` is ['2', '3']). */
+export type PhaseKind = { kind: 'story'; story: string; stories: string[] } | { kind: 'shared'; name: string };
 
-const STORY = /\bUser\s+Story\s+(\d+)\b/i;
+// "User Story 2", "User Stories 2 & 3", "User Story 4, 5 and 6" (not the "2 - Title" dash).
+const STORY = /\bUser\s+Stor(?:y|ies)\s+(\d+(?:\s*(?:,|&|\/|\+|\band\b)\s*\d+)*)\b/i;
 const SHARED = /\b(Setup|Foundation(?:al)?|Polish)\b/i;
 
 export function phaseKind(heading: string): PhaseKind | undefined {
   const story = STORY.exec(heading);
-  if (story) return { kind: 'story', story: story[1] };
+  if (story) {
+    const stories = [...story[1].matchAll(/\d+/g)].map((m) => String(Number(m[0])));
+    return { kind: 'story', story: stories[0], stories };
+  }
   const shared = SHARED.exec(heading);
   return shared ? { kind: 'shared', name: shared[1] } : undefined;
 }

@@ -26,8 +26,8 @@ const PHASE_ANY = /^Phase\s+(?:\d+(?:\.\d+)*\+?|N)(?=$|[^\p{L}\p{N}])/iu;
 
 /** Task ids `T001` (and inserted `T018b`); markers `[P]` (parallel); labels `[US1]` (the user story a task belongs to). */
 export const SPEC_KIT_TASKS: TaskGrammar = {
-  // Teams insert tasks later as `T018b`, `T158-1` or `T031-MIN`: ids all the same.
-  id: /^T\d{3,}(?:[a-z]|[-.][A-Za-z0-9]+)?$/,
+  // Teams insert tasks later as `T018b`, `T027A`, `T158-1` or `T031-MIN`: ids all the same.
+  id: /^T\d{3,}(?:[a-zA-Z]|[-.][A-Za-z0-9]+)?$/,
   idRequired: true,
   markers: ['P'],
   label: /^US\d+$/,

@@ -29,17 +29,19 @@ export const storyLabel: Rule = {
       }));
       const phase = taskPhase(task);
       if (phase?.kind.kind === 'story') {
-        const want = phase.kind.story;
+        const { stories: wanted } = phase.kind;
+        const name = `User Story ${wanted.join(' & ')}`;
+        const allowed = wanted.map((n) => `[US${n}]`).join(' or ');
         if (labels.length === 0) {
           report({
             span: task.checkbox,
-            message: `This task of the User Story ${want} phase has no [US${want}] label: add it after the id (and [P]).`,
+            message: `This task of the ${name} phase has no ${allowed} label: add it after the id (and [P]).`,
           });
         }
-        for (const l of labels.filter((l) => l.story !== want)) {
+        for (const l of labels.filter((l) => !wanted.includes(l.story))) {
           report({
             span: l,
-            message: `[${l.text}] in the User Story ${want} phase: this phase's tasks are [US${want}].`,
+            message: `[${l.text}] in the ${name} phase: this phase's tasks are ${allowed}.`,
           });
         }
       } else if (phase?.kind.kind === 'shared') {
