@@ -27,7 +27,7 @@ export {
 export type { FrontMatter, PlanModel } from './model';
 export { RULES, RULE_IDS, RULES_DOC, ruleDocsUrl } from './rules';
 export { VALIDATION_SKIPPED } from './findings';
-export { isPlanDocument, isTemplatePath, type PlanSelection } from './planFiles';
+export { isAgentCommand, isPlanDocument, isTemplatePath, type PlanSelection } from './planFiles';
 export { unparsedPieces, parsePieces, parseWithin, withoutBom } from './markdown';
 export { PieceCache, type ParsedPiece } from './pieceCache';
 export { fixAllChoices, fixAllEdits, fixAllText } from './fixAll';
@@ -55,8 +55,10 @@ export {
   detectProfile,
   type ProfileChoice,
   type RepoFacts,
+  type RepositoryTemplate,
   type ResolvedProfile,
   type Profile,
+  carriedHeadings,
 } from './profiles';
 export type { ProfileSettings } from './config';
 export { planStage, PLACEHOLDER_SEVERITIES, type PlaceholderSeverity } from './stage';

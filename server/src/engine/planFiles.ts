@@ -21,6 +21,7 @@ export type PlanSelection = Pick<PlanConfig, 'include' | 'includeByTitle'> &
 export function isPlanDocument(path: string, text: string, config: PlanSelection, facts: RepoFacts = {}): boolean {
   const posix = path.replace(/\\/g, '/');
   if (isTemplatePath(posix, config.template)) return false;
+  if (isAgentCommand(posix, text)) return false;
   if (globMatcher(config.include)(posix)) return true;
   const head = text.slice(0, 4096);
   if (detectFormat(posix, head, facts, { profiles: PROFILES, settings: config.profiles ?? [] })) return true;
@@ -36,4 +37,19 @@ export function isTemplatePath(path: string, configured?: string): boolean {
 
 function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+}
+
+// Coding agents keep their commands and prompts as Markdown in a dot folder of their own
+// (`.claude/commands/`, `.github/prompts/`, `.windsurf/workflows/`, `.cursor/commands/`, …);
+// spec-kit installs its commands there as `plan.md` or `speckit.plan.md`, which the default
+// globs would take for plans. A command is instructions to an agent, never a plan.
+const AGENT_COMMAND_FOLDER = /(?:^|\/)\.[^/]+\/(?:commands?|prompts?|workflows?)\//i;
+// Or, wherever it lies: front matter with a `description:` and the agent's `$ARGUMENTS` slot.
+const COMMAND_FRONT_MATTER = /^\uFEFF?---\r?\n(?:(?!---)[^\r\n]*\r?\n)*?description:/;
+
+/** Is this Markdown file a coding agent's command or prompt (see above)? */
+export function isAgentCommand(path: string, text: string): boolean {
+  if (AGENT_COMMAND_FOLDER.test(path)) return true;
+  const head = text.slice(0, 8192);
+  return COMMAND_FRONT_MATTER.test(head) && head.includes('$ARGUMENTS');
 }

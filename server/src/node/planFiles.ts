@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { isPlanDocument, type PlanSelection } from '../engine';
+import { isAgentCommand, isPlanDocument, type PlanSelection } from '../engine';
 import { RepoFactsReader } from './repoFacts';
 
 // Plan files on disk, found the way the editor decides what a plan is: Markdown
@@ -59,7 +59,8 @@ export async function isPlanFile(
   const rel = toPosix(isUnder(path, root) ? relative(root, path) : relative(folder, path));
   // The path alone decides most files (include globs, conventions): no read. Otherwise the
   // head, with every fact an open document's analysis has (siblings, templates).
-  if (isPlanDocument(rel, '', config, facts.layout(path, root))) return true;
+  // The path alone may take an agent's command file for a plan (`speckit.plan.md`): its head says.
+  if (isPlanDocument(rel, '', config, facts.layout(path, root))) return !isAgentCommand(rel, await readHead(path));
   return isPlanDocument(rel, await readHead(path), config, facts.read(path, root));
 }
 

@@ -1,27 +1,31 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import type { RepoFacts } from '../engine';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { carriedHeadings, type RepoFacts, type RepositoryTemplate } from '../engine';
 import { toPosix } from './planFiles';
 
 // The disk side of profile detection: what lies around a plan. Walking up from
 // the plan to its repository (a `.git`, or the workspace root), it notes a
 // `.specify/` (spec-kit) or `.kiro/` folder and reads the repository's spec-kit
 // templates; beside the plan it reads `spec.md`, `requirements.md` and
-// `design.md`. Files are re-read only when their size or mtime changes, so the
-// language server can ask on every analysis.
+// `design.md`; and, for a spec-kit plan, the headings its sibling features' plans of
+// the same kind carry (see RepositoryTemplate.carried). Files are re-read only when
+// their size or mtime changes, so the language server can ask on every analysis.
 
 /** Files beside a plan that profiles read (user stories, requirements, design). */
 const SIBLINGS = ['spec.md', 'requirements.md', 'design.md'];
-/** The repository's templates, by the profile whose schema they are. */
-const SPEC_KIT_TEMPLATES: Record<string, string> = {
-  'spec-kit-plan': '.specify/templates/plan-template.md',
-  'spec-kit-tasks': '.specify/templates/tasks-template.md',
+/** The repository's templates, by the profile whose schema they are, and the file each one makes. */
+const SPEC_KIT_TEMPLATES: Record<string, { template: string; makes: string }> = {
+  'spec-kit-plan': { template: '.specify/templates/plan-template.md', makes: 'plan.md' },
+  'spec-kit-tasks': { template: '.specify/templates/tasks-template.md', makes: 'tasks.md' },
 };
+/** Features looked at for the headings their plans carry; a repository has tens, rarely hundreds. */
+const MAX_FEATURES = 300;
 /** Larger files beside a plan are not read: no convention file is this big. */
 const MAX_BYTES = 512 * 1024;
 
 export class RepoFactsReader {
   private readonly texts = new Map<string, { stamp: string; text: string }>();
+  private readonly parsed = new Map<string, { text: string; headings: readonly string[] }>();
   /** Folder → where its repository's `.specify/` and `.kiro/` are, for one search of many files. */
   private readonly repositories = new Map<string, { specKit?: string; kiro?: string }>();
 
@@ -43,11 +47,14 @@ export class RepoFactsReader {
     const repo = this.repository(dirname(path), root, this.oneSearch);
     if (repo.specKit) {
       facts.specKit = true;
-      const templates: Record<string, { path: string; text: string }> = {};
-      for (const [profile, rel] of Object.entries(SPEC_KIT_TEMPLATES)) {
-        const text = this.text(join(repo.specKit, rel));
-        if (text !== undefined)
-          templates[profile] = { path: toPosix(relative(root ?? repo.specKit, join(repo.specKit, rel))), text };
+      const templates: Record<string, RepositoryTemplate> = {};
+      for (const [profile, { template, makes }] of Object.entries(SPEC_KIT_TEMPLATES)) {
+        const text = this.text(join(repo.specKit, template));
+        if (text === undefined) continue;
+        const where = toPosix(relative(root ?? repo.specKit, join(repo.specKit, template)));
+        // The plan's siblings of its kind: specs/<feature>/tasks.md beside specs/<this feature>/.
+        const carried = basename(path) === makes ? this.carried(dirname(dirname(path)), makes) : undefined;
+        templates[profile] = carried ? { path: where, text, carried } : { path: where, text };
       }
       facts.templates = templates;
     }
@@ -59,6 +66,34 @@ export class RepoFactsReader {
     }
     facts.siblings = siblings;
     return facts;
+  }
+
+  /** The headings that the `name` file of each folder under `features` carries, in a stable order. */
+  private carried(features: string, name: string): string[] | undefined {
+    let folders: string[];
+    try {
+      folders = readdirSync(features, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+        .slice(0, MAX_FEATURES);
+    } catch {
+      return undefined;
+    }
+    const headings = new Set<string>();
+    for (const folder of folders) for (const h of this.headings(join(features, folder, name))) headings.add(h);
+    return [...headings].sort();
+  }
+
+  /** The headings of a plan, parsed again only when the file changes. */
+  private headings(path: string): readonly string[] {
+    const text = this.text(path);
+    if (text === undefined) return [];
+    const cached = this.parsed.get(path);
+    if (cached?.text === text) return cached.headings;
+    const headings = carriedHeadings(text);
+    this.parsed.set(path, { text, headings });
+    return headings;
   }
 
   private repository(dir: string, root: string | undefined, remember: boolean): { specKit?: string; kiro?: string } {

@@ -101,6 +101,17 @@ test("a repository's template is the schema: a section the team added is require
     analysis.findings.map((f) => [f.rule, f.message]),
     [['missing-section', 'Missing section "## Security Review" in this plan; the template requires it.']],
   );
+  // The repository's plans carry it: still required. None carries it: guidance for the writer.
+  const withCarried = (carried: string[]) => ({
+    ...facts,
+    templates: { 'spec-kit-tasks': { ...facts.templates['spec-kit-tasks'], carried } },
+  });
+  const missing = (carried: string[]) =>
+    engine
+      .analyze(plan, { path: 'specs/001-login/tasks.md', facts: withCarried(carried) })
+      .findings.filter((f) => f.rule === 'missing-section').length;
+  assert.equal(missing(['Phase 1: Setup', 'Security Review ✅']), 1);
+  assert.equal(missing(['Phase 1: Setup', 'Notes']), 0);
   // [P] and [US1] are task markers, not placeholders of the template.
   const schema = engine.resolveProfile({ id: 'spec-kit-tasks', reason: '' }, facts).schema;
   assert.ok(!schema.placeholders.has('[P]') && !schema.placeholders.has('[US1]'));

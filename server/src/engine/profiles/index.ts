@@ -26,6 +26,7 @@ export type {
   Profile,
   ProfileChoice,
   RepoFacts,
+  RepositoryTemplate,
   ResolvedProfile,
   RuleSeverities,
   SectionSpec,
@@ -40,3 +41,4 @@ export { UNIVERSAL_RULES } from './universal';
 export { detectProfile, detectFormat } from './detect';
 export { followsTemplate } from './reference';
 export { resolveProfile, builtinSchema } from './resolve';
+export { carriedHeadings } from './carried';

@@ -57,7 +57,20 @@ export interface RepoFacts {
    * The repository's own templates, by the profile they define: for spec-kit,
    * `.specify/templates/plan-template.md` as `spec-kit-plan` and `tasks-template.md` as `spec-kit-tasks`.
    */
-  templates?: Readonly<Record<string, { path: string; text: string }>>;
+  templates?: Readonly<Record<string, RepositoryTemplate>>;
+}
+
+export interface RepositoryTemplate {
+  /** For messages: where the template is, relative to the root. */
+  path: string;
+  text: string;
+  /**
+   * The `##` headings that the repository's plans of this kind carry (every feature's
+   * `plan.md` or `tasks.md` beside this one). A section the team added to the template that
+   * none of them carries is guidance for the writer ("Writing guidelines", a checklist to
+   * consult), not a section plans must have. Absent: not known, every added section is required.
+   */
+  carried?: readonly string[];
 }
 
 /** What a detection test sees. `path` is relative to the repository root, with forward slashes. */

@@ -2,7 +2,7 @@ import type { ProfileSettings } from '../config';
 import { headingKey } from '../headings';
 import { parsePlan } from '../parse';
 import { deriveTemplate, type RequiredSection, type TemplateSchema } from '../template';
-import type { Profile, RepoFacts, ResolvedProfile, SectionSpec, TaskGrammar } from './profile';
+import type { Profile, RepoFacts, RepositoryTemplate, ResolvedProfile, SectionSpec, TaskGrammar } from './profile';
 
 // From a profile to what its rules read: the section schema (the engine's
 // template, the repository's template for this kind of file, or the profile's
@@ -42,7 +42,7 @@ function schemaOf(
   if (profile.schemaFrom === 'engine') return engineTemplate;
   if (profile.schemaFrom === 'none') return { schema: builtinSchema([]), source: 'no section schema' };
   const template = facts.templates?.[profile.id];
-  if (template) return { schema: repositorySchema(derive(template.text), profile), source: template.path };
+  if (template) return { schema: repositorySchema(derive(template.text), profile, template), source: template.path };
   return { schema: builtinSchema(profile.sections), source: `the built-in ${profile.id} schema` };
 }
 
@@ -77,17 +77,21 @@ function fromSpec(spec: SectionSpec): RequiredSection {
 /**
  * A repository's template read through the profile: each top-level section the profile knows
  * takes the profile's presence (a template's three user-story phases become one repeatable
- * entry); a section the profile does not know is one the team added, so it is required.
+ * entry); a section the profile does not know is one the team added, so it is required,
+ * unless none of the repository's plans of this kind carries it: then it is guidance for the
+ * writer (found on real repositories: "Writing guidelines", a "Type Change Checklist" that no
+ * generated plan copies), optional like the format's own instructions.
  * Subsections are examples in these templates, not requirements. Bracketed texts that the
  * task grammar gives a meaning (`[P]`, `[US1]`) are not placeholders.
  */
-function repositorySchema(template: TemplateSchema, profile: Profile): TemplateSchema {
+function repositorySchema(template: TemplateSchema, profile: Profile, source: RepositoryTemplate): TemplateSchema {
   const sections: RequiredSection[] = [];
   const seen = new Set<SectionSpec>();
+  const carried = source.carried && new Set(source.carried.map(headingKey));
   for (const r of template.sections) {
     const spec = profile.sections.find((s) => (s.pattern ? s.pattern.test(r.title) : headingKey(s.title) === r.key));
     if (!spec) {
-      sections.push({ ...r, children: [] });
+      sections.push({ ...r, children: [], optional: r.optional || (carried !== undefined && !carried.has(r.key)) });
       continue;
     }
     if (seen.has(spec)) continue;
