@@ -99,7 +99,16 @@ const PATH_TOKEN = new RegExp(
   'gu',
 );
 
-const FRAMEWORK = /^[A-Z][a-z]+\.js$/;
+/** "Node.js", "PDF.js", "Three.js": libraries, not files. */
+const FRAMEWORK = /^[A-Z][A-Za-z0-9]*\.js$/;
+/** `process.env`, `import.meta.env`: a program's environment, not a `.env` file. */
+const ENV_OBJECT = /^(?:process|import\.meta)\.env$/;
+/**
+ * Chinese, Japanese and Korean prose runs into a path without a space
+ * ("扩展…字段xueran/cloud/index.js"): the path starts after the last such character of
+ * its first segment that Latin text follows. A folder named in those scripts (`文档/设计.md`) stays.
+ */
+const GLUED_PROSE = /^[^/]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}](?=[A-Za-z0-9_.@-])/u;
 
 /** Files each task names (tasks naming none are left out), in document order of the mention. */
 export function taskFiles(model: PlanModel): Map<TaskItem, FileMention[]> {
@@ -126,8 +135,7 @@ export function filesOf(model: PlanModel, task: TaskItem): FileMention[] {
   const text = model.text.slice(line.start, line.end);
   const inLine: Array<{ raw: string; at: number; allow: Allow }> = [];
   for (const m of text.matchAll(PATH_TOKEN)) {
-    // "Node.js", "Vue.js": frameworks, not files.
-    if (!FRAMEWORK.test(m[0])) inLine.push({ raw: m[0], at: m.index, allow: NAME });
+    if (!FRAMEWORK.test(m[0]) && !ENV_OBJECT.test(m[0])) inLine.push({ raw: m[0], at: m.index, allow: NAME });
   }
   for (const m of text.matchAll(IN_PATH))
     inLine.push({ raw: m[1], at: m.index + m[0].length - m[1].length, allow: NAME });
@@ -146,8 +154,9 @@ function firstLine(text: string, task: TaskItem): Span {
 
 /** The mention, or undefined when the token is not a file's path. */
 function mention(raw: string, start: number, allow: Allow): FileMention | undefined {
-  // Backticks, quotes and brackets around the entry, and sentence punctuation after it.
-  const lead = raw.length - raw.replace(/^[`'"(]+/, '').length;
+  // Backticks, quotes and brackets around the entry, prose glued to it, and sentence punctuation after it.
+  const quoted = raw.length - raw.replace(/^[`'"(]+/, '').length;
+  const lead = quoted + (GLUED_PROSE.exec(raw.slice(quoted))?.[0].length ?? 0);
   const token = raw.slice(lead).replace(/[`'")]*[.:,;)]*$/, '');
   // URLs, routes (`/api/users`), home and variable paths, scoped packages, placeholders, globs.
   if (!token || /[\s`'"<>[\]{}*?|]|:\/\//.test(token) || /^[~$@%]|^[a-z]:/i.test(token) || token.includes('...'))

@@ -51,6 +51,27 @@ test('routes, URLs, placeholders, globs, identifiers and branch names are not fi
   );
 });
 
+test('prose glued to a path, libraries and environment objects are not part of a file', () => {
+  assert.deepEqual(
+    named(
+      [
+        '- [x] T007 [US1] 扩展listScripts云函数以包含所有管理端字段xueran/cloudfunctions/listScripts/index.js',
+        '- [ ] T008 扩展getScriptJson云函数以支持link=true参数xueran/cloudfunctions/getScriptJson/index.js',
+        '- [ ] T009 更新 文档/设计.md 和 docs/指南.md',
+        '- [x] 10.1 Integrate PDF.js and Three.js for text extraction',
+        '- [x] T010 Read `GOOGLE_CLIENT_ID` from `process.env` and import.meta.env, then write production.env',
+      ].join('\n'),
+    ),
+    [
+      ['xueran/cloudfunctions/listScripts/index.js'],
+      ['xueran/cloudfunctions/getScriptJson/index.js'],
+      ['文档/设计.md', 'docs/指南.md'],
+      [],
+      ['production.env'],
+    ],
+  );
+});
+
 test('bare names count with a well-known extension, after "in", or in a field; folders only in fields or backticked', () => {
   assert.deepEqual(
     named(
