@@ -3,6 +3,9 @@ import type { Section, TaskItem } from '../model';
 import type { Rule } from './rule';
 
 const COMPLETE_STATUS = /^(?:complete|completed|done|finished)$/i;
+// "API docs (Sphinx) - Optional (can be added later)", "Docker image (опционально)".
+const OPTIONAL_WORD =
+  /(?<![\p{L}\p{N}])(?:optional|опционально|необязательно|optionnel(?:le)?|opcional|facoltativo|optioneel)(?![\p{L}\p{N}])|可选|任意/iu;
 
 export const inconsistentStatus: Rule = {
   id: 'inconsistent-status',
@@ -10,8 +13,8 @@ export const inconsistentStatus: Rule = {
     'The plan claims what its content contradicts: Status Complete with open tasks, a phase or section marked complete with open tasks, a checked task that still holds a placeholder.',
   defaultSeverity: 'warning',
   check({ model, hasPlaceholder }, report) {
-    // An optional task (`- [ ]*`) left open contradicts no claim of completion.
-    const open = model.tasks.filter((t) => !t.checked && !t.optional);
+    // An optional task (`- [ ]*`, or one its text calls optional) left open contradicts no claim of completion.
+    const open = model.tasks.filter((t) => !t.checked && !t.optional && !OPTIONAL_WORD.test(t.text));
     const status = model.metadata.find((f) => f.key === 'status');
     if (
       status &&
