@@ -50,10 +50,12 @@ const FILE_NAME = /^[^/]*[\p{L}\p{N}_-]\.[\p{L}\p{N}]{1,12}$/u;
 const BUILD_FILE = /^[A-Z][a-z]*file$/;
 
 // A path with a folder (`src/models/user.py`, `frontend/.eslintrc.js`) or a
-// bare file name with a well-known extension (`package.json`, `README.md`).
-const SEGMENT = String.raw`[\p{L}\p{N}_@+.-]+`;
+// bare file name with a well-known extension (`package.json`, `README.md`), not a
+// call (`express.json()`).
+// `$` belongs to file names such as React Router's `routes/invite.$token.tsx`.
+const SEGMENT = String.raw`[\p{L}\p{N}_@+.$-]+`;
 const PATH_TOKEN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_@+./:-])(?:\.{0,2}\/)?(?:${SEGMENT}\/)+(?:\.?[\p{L}\p{N}_@+-]+(?:\.[\p{L}\p{N}_-]+)+|\.[\p{L}\p{N}_-]+)|(?<![\p{L}\p{N}_@+./:-])\.?[\p{L}\p{N}_@+-]+(?:\.[\p{L}\p{N}_@+-]+)*\.(?:EXT)(?![\p{L}\p{N}_/-])`.replace(
+  String.raw`(?<![\p{L}\p{N}_@+./:$-])(?:\.{0,2}\/)?(?:${SEGMENT}\/)+(?:\.?[\p{L}\p{N}_@+$-]+(?:\.[\p{L}\p{N}_$-]+)+|\.[\p{L}\p{N}_-]+)|(?<![\p{L}\p{N}_@+./:$-])\.?[\p{L}\p{N}_@+-]+(?:\.[\p{L}\p{N}_@+$-]+)*\.(?:EXT)(?![\p{L}\p{N}_/(-])`.replace(
     'EXT',
     [
       'tsx?',

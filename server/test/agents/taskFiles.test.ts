@@ -51,7 +51,7 @@ test('routes, URLs, placeholders, globs, identifiers and branch names are not fi
   );
 });
 
-test('prose glued to a path, libraries and environment objects are not part of a file', () => {
+test('prose glued to a path, libraries, calls and environment objects are not files; `$` in a name is', () => {
   assert.deepEqual(
     named(
       [
@@ -60,6 +60,9 @@ test('prose glued to a path, libraries and environment objects are not part of a
         '- [ ] T009 更新 文档/设计.md 和 docs/指南.md',
         '- [x] 10.1 Integrate PDF.js and Three.js for text extraction',
         '- [x] T010 Read `GOOGLE_CLIENT_ID` from `process.env` and import.meta.env, then write production.env',
+        '- [x] T011 Mount the handler in `src/server.ts` before `express.json()`',
+        '- [x] T012 Create `app/routes/invite.$token.tsx` and read `$lib/env.ts`',
+        '- [x] T013 リダイレクト API 実装（`app/routes/c/$shortId.ts`）',
       ].join('\n'),
     ),
     [
@@ -68,6 +71,9 @@ test('prose glued to a path, libraries and environment objects are not part of a
       ['文档/设计.md', 'docs/指南.md'],
       [],
       ['production.env'],
+      ['src/server.ts'],
+      ['app/routes/invite.$token.tsx'],
+      ['app/routes/c/$shortId.ts'],
     ],
   );
 });
