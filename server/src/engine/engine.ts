@@ -39,6 +39,10 @@ export interface Analysis {
   skipped?: string;
   /** The profile the plan was checked with, and why (undefined when skipped). */
   profile?: AnalysisProfile;
+  /** That profile made concrete (schema, task grammar): editor features speak the plan's format with it. */
+  resolvedProfile?: ResolvedProfile;
+  /** What the caller knew of the repository around the plan (files beside it, templates). */
+  facts?: RepoFacts;
 }
 
 /** The chosen profile as output shows it: its id and title, why it was chosen, where its schema comes from. */
@@ -227,7 +231,18 @@ export class PlanEngine {
     };
     const graph = context.graph();
     const outline = { ...buildOutline(model, lines, this.config, graph), profile };
-    return { text, lines, model, findings: kept, outline, profile, dependencies: context.dependencies(), graph };
+    return {
+      text,
+      lines,
+      model,
+      findings: kept,
+      outline,
+      profile,
+      resolvedProfile: entry.profile,
+      facts,
+      dependencies: context.dependencies(),
+      graph,
+    };
   }
 
   /**

@@ -5,20 +5,23 @@ import type { TaskBlock } from '../engine';
 import {
   allSections,
   modelled,
-  taskName,
+  profileOf,
   type ModelledDocument,
   type PlanDocument,
   type WorkspaceFiles,
 } from './document';
-import { FIELD_SNIPPETS, taskBlockSnippet } from '../taskBlock';
+import { FIELD_SNIPPETS } from '../taskBlock';
+import { taskItems } from './taskCompletion';
+import { citationItems, dependencyItems } from './citationCompletion';
 
 // Completion, by what the cursor's line says:
 //   `## Ris|`                      → the template's sections missing at that level, with their skeleton
 //   `  - **Es|` in a task block    → the fields the block lacks, as snippets
-//   `**Dependencies**: T0|`        → the plan's tasks
+//   `**Dependencies**: T0|`        → the plan's tasks (also `(depends on T0|` and Kiro's `_Depends: |_`)
+//   `_Requirements: 1.|` (Kiro)     → requirements.md's acceptance criteria
 //   `**Status**: |`                → the allowed statuses
 //   `**File**: src/|`              → files of the workspace
-//   `- |` or an empty line         → `task`: a whole task block, numbered after its neighbours
+//   `- |` or an empty line         → `task`: a new task in the plan's format (taskCompletion.ts)
 
 // LSP enum values written out (features import types only).
 const KIND = { text: 1, field: 5, module: 9, value: 12, enumMember: 20, snippet: 15, file: 17, reference: 18 } as const;
@@ -64,6 +67,9 @@ export async function completion(
   const field = /^([ \t>]*(?:[*+-]|\d{1,9}[.)])?[ \t]*)(\*\*|__)([^*_:]+?)(?::\2|\2[ \t]*:)[ \t]*(.*)$/.exec(before);
   if (field) return fieldValueItems(m, field[3], field[4], position, files);
 
+  const cited = citationItems(m, before, position);
+  if (cited) return list(cited);
+
   const block = blockAt(m, offset);
   const fieldStart = /^([ \t]*)([*+-][ \t]+)?(\*{0,2}[\p{L} ]*)$/u.exec(before);
   // A field line is indented under the task's bullet; at the bullet's own indentation a new task begins.
@@ -79,7 +85,9 @@ export async function completion(
   }
   const listStart = /^([ \t]*)(?:([*+-]|\d{1,9}[.)])[ \t]+)?(\[[ xX]?\]?[ \t]*)?([a-z]*)$/i.exec(before);
   if (listStart && 'task'.startsWith(listStart[4].toLowerCase()))
-    return list([taskItem(m, offset, listStart[1], at(listStart[1].length), options)]);
+    return list(
+      taskItems(m, offset, listStart[1], at(listStart[1].length), lineLength(m, position.line), options.snippets),
+    );
   return null;
 }
 
@@ -106,7 +114,8 @@ function headingItems(
   position: Position,
   options: CompletionOptions,
 ): CompletionItem[] {
-  const levels = sectionLevels(m.model, m.engine.template.sections);
+  const profile = profileOf(m);
+  const levels = sectionLevels(m.model, profile.schema.sections);
   const enclosing = allSections(m.model.sections)
     .filter((s) => s.heading.depth < depth && s.start < offset && offset <= s.end)
     .pop();
@@ -115,21 +124,45 @@ function headingItems(
   // Without a space after the hashes, the item brings its own.
   const edit = range ?? { start: position, end: position };
   const lead = range ? '' : ' ';
+  const reference = profile.profile.schemaFrom === 'engine';
   return level.required
-    .filter((r) => !level.present.has(r.key))
-    .map((r, i) => {
-      const skeleton = options.snippets ? skeletonOf(r, depth, m, enclosing !== undefined) : '';
+    .filter((r) => !level.present.has(r.key) && !r.verbatim)
+    .flatMap((r) => {
+      const title = headingTitle(r, m, offset);
+      return title === undefined ? [] : [{ r, title }];
+    })
+    .map(({ r, title }, i) => {
+      const source = sourceAtDepth(r, depth).trimEnd();
+      const skeleton = options.snippets && source ? skeletonOf(r, depth, m, enclosing !== undefined) : '';
       return {
-        label: r.title,
+        label: title,
         kind: KIND.module,
-        detail: `Template section (${'#'.repeat(r.depth)})`,
-        documentation: { kind: 'markdown', value: '```markdown\n' + sourceAtDepth(r, depth).trimEnd() + '\n```' },
+        detail: reference
+          ? `Template section (${'#'.repeat(r.depth)})`
+          : `${r.optional ? 'Optional' : 'Required'} section of ${profile.schemaSource}`,
+        documentation: source ? { kind: 'markdown', value: '```markdown\n' + source + '\n```' } : undefined,
         sortText: String(i).padStart(3, '0'),
-        filterText: r.title,
+        filterText: title,
         insertTextFormat: options.snippets ? SNIPPET : 1,
-        textEdit: { range: edit, newText: lead + (options.snippets ? escapeSnippet(r.title) + skeleton : r.title) },
+        textEdit: {
+          range: edit,
+          newText: lead + (options.snippets ? escapeSnippet(title) + (skeleton || '$0') : title),
+        },
       };
     });
+}
+
+/**
+ * The heading to write for a schema section: its title, with a format's "Phase N" numbered after
+ * the phases above the cursor. None for a section that stands for many ("User Story k – …").
+ */
+function headingTitle(r: RequiredSection, m: ModelledDocument, offset: number): string | undefined {
+  if (!r.pattern) return r.title;
+  if (r.title.includes('…') || !r.pattern.test(r.title)) return undefined;
+  if (!/\bPhase N\b/.test(r.title)) return r.title;
+  const numbers = m.model.phases.filter((p) => p.start < offset).map((p) => Number.parseInt(p.heading.phase ?? '', 10));
+  const next = Math.max(0, ...numbers.filter((n) => !Number.isNaN(n))) + 1;
+  return r.title.replace(/\bPhase N\b/, `Phase ${next}`);
 }
 
 /** The section's body from the template, re-levelled, its placeholders as tab stops. */
@@ -139,7 +172,7 @@ function skeletonOf(r: RequiredSection, depth: number, m: ModelledDocument, nest
   // The `---` closing a subsection's source separates its parent from the next top-level section.
   if (nested) body = body.replace(/\n+(?:-{3,}|\*{3,}|_{3,})$/, '');
   const nl = m.model.text.includes('\r\n') ? '\r\n' : '\n';
-  const placeholders = m.engine.template.placeholders;
+  const placeholders = profileOf(m).schema.placeholders;
   let stop = 0;
   const withStops = escapeSnippet(body).replace(/\[[^\]\n]{1,80}\]/g, (p) =>
     stop < 20 && placeholders.has(p.replace(/\\([\\$}])/g, '$1')) ? `\${${++stop}:${p}}` : p,
@@ -170,14 +203,18 @@ function fieldItems(
   range: Range,
   options: CompletionOptions,
 ): CompletionItem[] {
-  const keys = [...new Set([...m.engine.template.taskFields.map((f) => f.key), ...Object.keys(FIELD_SNIPPETS)])];
+  const { schema, profile } = profileOf(m);
+  // The reference format's fields; a format without task fields (spec-kit, Kiro, checklist) gets none.
+  if (profile.schemaFrom !== 'engine' && schema.taskFields.length === 0) return [];
+  const taskFields = schema.taskFields;
+  const keys = [...new Set([...taskFields.map((f) => f.key), ...Object.keys(FIELD_SNIPPETS)])];
   const have = new Set(block.fields.map((f) => f.key));
   return keys
     .filter((k) => !have.has(k))
     .map((key, i) => {
-      const label = FIELD_SNIPPETS[key]?.label ?? m.engine.template.taskFields.find((f) => f.key === key)?.label ?? key;
+      const label = FIELD_SNIPPETS[key]?.label ?? taskFields.find((f) => f.key === key)?.label ?? key;
       const body = FIELD_SNIPPETS[key]?.body ?? '$1';
-      const required = m.engine.template.taskFields.some((f) => f.key === key);
+      const required = taskFields.some((f) => f.key === key);
       return {
         label: `**${label}**:`,
         kind: KIND.field,
@@ -230,64 +267,4 @@ async function fieldValueItems(
   return null;
 }
 
-function dependencyItems(m: ModelledDocument, position: Position, range: Range): CompletionItem[] {
-  const { lines } = m.analysis;
-  const own = m.model.blocks.find(
-    (b) => lines.position(b.item.start).line <= position.line && position.line <= lines.position(b.item.end).line,
-  );
-  return m.model.tasks
-    .filter((t) => t !== own?.item && (t.block || t.id))
-    .map((t, i) => {
-      const name = taskName(t);
-      return {
-        label: t.id ?? name,
-        kind: KIND.reference,
-        detail: t.id ? name : undefined,
-        labelDetails: t.phase ? { description: t.phase.heading.text } : undefined,
-        sortText: String(i).padStart(5, '0'),
-        filterText: `${t.id ?? ''} ${name}`,
-        textEdit: { range, newText: t.id ?? name },
-      };
-    });
-}
-
-/** A whole task block; its id follows the previous task's (T0004 → T0005, 2.3 → 2.4). */
-function taskItem(
-  m: ModelledDocument,
-  offset: number,
-  indent: string,
-  range: Range,
-  options: CompletionOptions,
-): CompletionItem {
-  const id = nextId(m, offset);
-  const nl = m.model.text.includes('\r\n') ? '\r\n' : '\n';
-  const body = taskBlockSnippet(id)
-    .map((line, i) => (i === 0 ? line : indent + line))
-    .join(nl);
-  const plain = body.replace(/\$\{\d:([^}]*)\}/g, '$1').replace(/\$\d/g, '');
-  return {
-    label: 'task',
-    kind: KIND.snippet,
-    detail: id ? `Task block ${id}` : 'Task block',
-    documentation: { kind: 'markdown', value: '```markdown\n' + plain.replace(/\r\n/g, '\n') + '\n```' },
-    insertTextFormat: options.snippets ? SNIPPET : 1,
-    textEdit: {
-      range: { start: range.start, end: { line: range.start.line, character: lineLength(m, range.start.line) } },
-      newText: options.snippets ? body + '$0' : plain,
-    },
-  };
-}
-
-/** The id after the nearest earlier task that has one (a plan whose tasks carry no ids gets none). */
-function nextId(m: ModelledDocument, offset: number): string | undefined {
-  const previous = m.model.tasks.filter((t) => t.id && t.start < offset).pop();
-  return previous ? increment(previous.id!) : undefined;
-}
-
-/** T0004 → T0005, 2.3 → 2.4, TASK-009 → TASK-010 (width kept). */
-export function increment(id: string): string {
-  const m = /^(.*?)(\d+)$/.exec(id);
-  if (!m) return id;
-  const n = String(Number(m[2]) + 1).padStart(m[2].length, '0');
-  return m[1] + n;
-}
+export { increment } from '../engine';

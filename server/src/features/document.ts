@@ -1,6 +1,6 @@
 import type { Analysis, OutlineSection, PlanEngine } from '../engine';
 import type { DependencyGraph } from '../engine';
-import type { PlanModel, Section, Span, TaskItem, TaskState } from '../engine';
+import type { PlanModel, ResolvedProfile, Section, Span, TaskItem, TaskState } from '../engine';
 
 // What every editor feature works on: one analysed version of one plan
 // document and the engine (template, settings) it was analysed with. Features
@@ -20,6 +20,11 @@ export interface ModelledDocument extends PlanDocument {
 
 export function modelled(doc: PlanDocument): ModelledDocument | undefined {
   return doc.analysis.model ? { ...doc, model: doc.analysis.model } : undefined;
+}
+
+/** The plan's profile made concrete (schema, task grammar); an analysis without one reads as the reference. */
+export function profileOf(doc: PlanDocument): ResolvedProfile {
+  return doc.analysis.resolvedProfile ?? doc.engine.resolveProfile({ id: 'reference', reason: '' });
 }
 
 /**

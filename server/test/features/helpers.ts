@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, PlanEngine, type PlanConfig, type Range } from '../../src/engine';
+import { DEFAULT_CONFIG, PlanEngine, type PlanConfig, type Range, type RepoFacts } from '../../src/engine';
 import type { PlanDocument, WorkspaceFiles } from '../../src/features/document';
 import { TEMPLATE_TEXT } from '../engine/helpers';
 
@@ -15,6 +15,15 @@ export function planDoc(text: string, config: Partial<PlanConfig> = {}, uri = UR
   let engine = engines.get(key);
   if (!engine) engines.set(key, (engine = new PlanEngine(TEMPLATE_TEXT, { ...DEFAULT_CONFIG, ...config })));
   return { uri, engine, analysis: engine.analyze(text, { today: TODAY }) };
+}
+
+/**
+ * A plan document analysed as the language server does for a file at `path` (relative to the
+ * repository root), with what it knows of the repository: its profile is detected.
+ */
+export function profiledDoc(text: string, path: string, facts: RepoFacts = {}): PlanDocument {
+  const engine = new PlanEngine(TEMPLATE_TEXT, { ...DEFAULT_CONFIG });
+  return { uri: `file:///ws/${path}`, engine, analysis: engine.analyze(text, { today: TODAY, path, facts }) };
 }
 
 export function range(sl: number, sc: number, el: number, ec: number): Range {

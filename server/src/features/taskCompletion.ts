@@ -1,0 +1,103 @@
+import type { CompletionItem, Range } from 'vscode-languageserver';
+import { newTask, type NewTask } from '../engine';
+import { profileOf, type ModelledDocument } from './document';
+import { taskBlockSnippet } from '../taskBlock';
+
+// The `task` completion in the plan's own format (see engine/newTask.ts for what the
+// format asks for at the cursor):
+//   spec-kit   `- [ ] T013 [US2] ` and `- [ ] T013 [P] [US2] `: two entries rather than a
+//              snippet choice, because a choice cannot be empty in VS Code and a
+//              pre-selected `[P]` placeholder is typed over by the description
+//   Kiro       `- [ ] 4. ` (`- [ ] 2.4 ` indented under task 2), with a
+//              `_Requirements: …_` line offering requirements.md's numbers when known
+//   checklist  `- [ ] `, numbered on from the task before when the plan numbers tasks
+//   reference  the template's `**Task**:` block
+// The cursor ends where the description goes: nothing is filled in for the author.
+
+const KIND_SNIPPET = 15;
+const SNIPPET = 2;
+const PLAIN = 1;
+/** More numbers than this make a choice list nobody scrolls; the author types them (completion helps). */
+const MAX_CHOICES = 60;
+
+export function taskItems(
+  m: ModelledDocument,
+  offset: number,
+  indent: string,
+  range: Range,
+  lineEnd: number,
+  snippets: boolean,
+): CompletionItem[] {
+  const columns = indent.replace(/\t/g, '    ').length;
+  const task = newTask(m.model, profileOf(m), m.analysis.facts ?? {}, offset, columns);
+  const nl = m.model.text.includes('\r\n') ? '\r\n' : '\n';
+  const whole: Range = { start: range.start, end: { line: range.start.line, character: lineEnd } };
+  return forms(task, indent, nl).map((f, i) => ({
+    label: f.label,
+    kind: KIND_SNIPPET,
+    detail: f.detail,
+    documentation: { kind: 'markdown', value: '```markdown\n' + (f.shown ?? f.plain).replace(/\r\n/g, '\n') + '\n```' },
+    sortText: `task${i}`,
+    filterText: 'task',
+    insertTextFormat: snippets ? SNIPPET : PLAIN,
+    textEdit: { range: whole, newText: snippets ? f.body : f.plain },
+  }));
+}
+
+interface Form {
+  label: string;
+  detail: string;
+  /** As a snippet, its tab stops in the order the author fills them. */
+  body: string;
+  /** Without snippet support: no tab stop, and nothing the author did not choose (no cited number). */
+  plain: string;
+  /** What the item's documentation shows, when more than `plain`. */
+  shown?: string;
+}
+
+function forms(task: NewTask, indent: string, nl: string): Form[] {
+  const line = (label: string, detail: string, text: string): Form => ({
+    label,
+    detail,
+    body: escapeSnippet(text) + '$0',
+    plain: text,
+  });
+  switch (task.form) {
+    case 'spec-kit': {
+      const label = task.label ? ` [${task.label}]` : '';
+      return [
+        line('task', `Task ${task.id}${label}`, `- [ ] ${task.id}${label} `),
+        line('task [P]', `Parallel task ${task.id} [P]${label}`, `- [ ] ${task.id} [P]${label} `),
+      ];
+    }
+    case 'numbered': {
+      const text = `- [ ] ${task.id}${task.sub ? '' : '.'} `;
+      const cites = task.requirements;
+      if (cites.length === 0) return [line('task', `Task ${task.id}`, text)];
+      const value = cites.length <= MAX_CHOICES ? `\${2|${cites.join(',')}|}` : '$2';
+      const cite = `${nl}${indent}  - _Requirements: `;
+      return [
+        {
+          label: 'task',
+          detail: `Task ${task.id}, citing requirements.md`,
+          body: `${escapeSnippet(text)}$1${cite}${value}_$0`,
+          plain: text,
+          shown: `${text}${cite}${cites.slice(0, 3).join(' | ')}${cites.length > 3 ? ' | …' : ''}_`,
+        },
+      ];
+    }
+    case 'checkbox':
+      return [line('task', task.id ? `Task ${task.id}` : 'Task', `- [ ] ${task.id ? `${task.id} ` : ''}`)];
+    case 'block': {
+      const body = taskBlockSnippet(task.id)
+        .map((l, i) => (i === 0 ? l : indent + l))
+        .join(nl);
+      const plain = body.replace(/\$\{\d:([^}]*)\}/g, '$1').replace(/\$\d/g, '');
+      return [{ label: 'task', detail: task.id ? `Task block ${task.id}` : 'Task block', body: body + '$0', plain }];
+    }
+  }
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}
