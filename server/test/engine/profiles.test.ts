@@ -16,6 +16,8 @@ test('detection: the spec-kit convention needs .specify/ and specs/<feature>/', 
   assert.equal(engine.detect('docs/specs/001-login/plan.md', text, { specKit: true }).id, 'spec-kit-plan');
   assert.equal(engine.detect('specs/001-login/tasks.md', text, {}).id, 'checklist');
   assert.match(engine.detect('specs/001-login/tasks.md', text, { specKit: true }).reason, /\.specify\//);
+  // A repository that uses spec-kit and Kiro: Kiro's specs folder is Kiro's.
+  assert.equal(engine.detect('.kiro/specs/login/tasks.md', text, { specKit: true, kiro: true }).id, 'kiro-tasks');
 });
 
 test('detection: content signatures without the repository layout', () => {

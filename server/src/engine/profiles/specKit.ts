@@ -8,9 +8,12 @@ import { UNIVERSAL_RULES } from './universal';
 // (`.specify/templates/plan-template.md`, `tasks-template.md`) take the place of
 // these sections when present; see resolve.ts.
 
-/** `specs/<feature>/<file>` anywhere in the repository (some keep specs under docs/). */
+/**
+ * `specs/<feature>/<file>` anywhere in the repository (some keep specs under docs/), but not
+ * Kiro's `.kiro/specs/<feature>/tasks.md` in a repository that uses both tools.
+ */
 function inSpecsFolder(path: string, file: string): boolean {
-  return new RegExp(`(?:^|/)specs/[^/]+/${file}$`, 'i').test(path);
+  return new RegExp(`(?:^|/)(?<!\\.kiro/)specs/[^/]+/${file}$`, 'i').test(path);
 }
 
 function convention(file: string): (input: DetectInput) => string | undefined {
