@@ -75,7 +75,7 @@ const UNCHECKED_ID = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?([A-Za-z]+\d+)/gm;
  * an earlier phase: a lower free number would read as out of order), its digits as wide as
  * the plan writes them. Without any id yet: the first one, if the grammar takes `T001`.
  */
-function nextFreeId(model: PlanModel, grammar: TaskGrammar): string | undefined {
+export function nextFreeId(model: PlanModel, grammar: TaskGrammar): string | undefined {
   if (!grammar.id) return undefined;
   const tokens = model.tasks.map((t) => leadingToken(t.text).replace(/^\*\*|\*\*$/g, ''));
   UNCHECKED_ID.lastIndex = 0;

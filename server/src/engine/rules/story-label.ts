@@ -6,6 +6,8 @@ import type { Rule } from './rule';
 // spec-kit's task labels: every task of a "User Story k" phase carries `[USk]`, and
 // no task of a Setup, Foundational or Polish phase carries one; a label names a
 // user story the spec.md beside the plan has. Phases in other words are left alone.
+// A missing label has one certain fix (the phase's); a label of another story or in a
+// shared phase could mean the task is misplaced, so that is left to the author.
 
 const LABEL = /\[(US(\d+))\]/g;
 
@@ -33,9 +35,22 @@ export const storyLabel: Rule = {
         const name = `User Story ${wanted.join(' & ')}`;
         const allowed = wanted.map((n) => `[US${n}]`).join(' or ');
         if (labels.length === 0) {
+          const at = labelPlace(model.text, line.start, line.end, profile.tasks.markers);
           report({
             span: task.checkbox,
             message: `This task of the ${name} phase has no ${allowed} label: add it after the id (and [P]).`,
+            // The label is certain when the phase is one story's.
+            fixes:
+              wanted.length === 1
+                ? [
+                    {
+                      title: `Add [US${wanted[0]}]`,
+                      preferred: true,
+                      safe: true,
+                      edits: [{ span: { start: at, end: at }, newText: ` [US${wanted[0]}]` }],
+                    },
+                  ]
+                : undefined,
           });
         }
         for (const l of labels.filter((l) => !wanted.includes(l.story))) {
@@ -63,3 +78,13 @@ export const storyLabel: Rule = {
     }
   },
 };
+
+/** Where the label goes: after the id and the format's markers (`T012 [P]`), as the format writes it. */
+function labelPlace(text: string, start: number, end: number, markers: readonly string[]): number {
+  let at = start + /^[ \t]*\S+/.exec(text.slice(start, end))![0].length;
+  for (;;) {
+    const m = /^[ \t]+\[([^\]\n]*)\]/.exec(text.slice(at, end));
+    if (!m || !markers.includes(m[1])) return at;
+    at += m[0].length;
+  }
+}

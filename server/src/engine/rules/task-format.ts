@@ -1,3 +1,4 @@
+import { nextFreeId } from '../newTask';
 import { leadingToken } from '../taskIds';
 import type { Rule } from './rule';
 
@@ -5,6 +6,9 @@ import type { Rule } from './rule';
 // a task without an id, and a line written like a task (`T012 Description`,
 // `- T012 …`) that has no checkbox, so nothing tracks it. Only in plans whose tasks use
 // ids at all, and never in code.
+// Fixes: a checkbox for a line written as a task (certain: what the line says it is); the
+// next free id for a task without one (a quick fix only: fix-all would give several tasks
+// the same number).
 
 // A line that starts like a task of the format but has no checkbox: an optional bullet,
 // the id (maybe bold), then tags or a word.
@@ -24,15 +28,27 @@ export const taskFormat: Rule = {
     const namesId = (t: (typeof top)[number]) =>
       t.text.split(/[\s(),:;]+/).some((word) => grammar.id!.test(word.replace(/^\*+|\*+$/g, '')));
     if (withId.length === 0) return;
+    const freeId = nextFreeId(model, grammar);
     // A section whose tasks have ids holds the plan's tasks; checklists elsewhere
     // (validation lists, checkpoints) are not held to the task grammar.
     const taskSections = new Set(withId.map((t) => t.section));
     for (const task of top) {
       if (!taskSections.has(task.section) || withId.includes(task) || namesId(task)) continue;
       const example = leadingToken(withId.find((t) => t.section === task.section)!.text);
+      // The id goes where the format writes it: first in the task's text.
+      const at = task.checkbox.end + /^[ \t]*/.exec(model.text.slice(task.checkbox.end))![0].length;
       report({
         span: task.checkbox,
         message: `This task has no id, unlike the other tasks here (such as ${example}): give it the next free id.`,
+        fixes: freeId
+          ? [
+              {
+                title: `Number it ${freeId}`,
+                preferred: true,
+                edits: [{ span: { start: at, end: at }, newText: `${freeId} ` }],
+              },
+            ]
+          : undefined,
       });
     }
     UNCHECKED.lastIndex = 0;
@@ -42,9 +58,23 @@ export const taskFormat: Rule = {
       if (top.some((t) => t.start <= start && start < t.end) || inCode(model, start)) continue;
       if (!taskSections.has(sectionAt(model, start))) continue;
       const idStart = m.index + m[0].indexOf(m[2]);
+      const bullet = /^[-*+][ \t]+/.exec(model.text.slice(start))?.[0];
+      // Four spaces without a bullet could be an indented code block: not certainly a task.
+      const certain = bullet !== undefined || m[1].replace(/\t/g, '    ').length < 4;
+      const at = start + (bullet?.length ?? 0);
       report({
         span: { start: idStart, end: idStart + m[2].length },
         message: `${m[2]} is written as a task but has no checkbox, so it is not tracked: write "- [ ] ${m[2]} …".`,
+        fixes: certain
+          ? [
+              {
+                title: bullet ? 'Add the checkbox "[ ]"' : 'Make it a task: "- [ ] "',
+                preferred: true,
+                safe: true,
+                edits: [{ span: { start: at, end: at }, newText: bullet ? '[ ] ' : '- [ ] ' }],
+              },
+            ]
+          : undefined,
       });
     }
   },
