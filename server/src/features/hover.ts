@@ -1,12 +1,21 @@
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
 import type { TaskItem } from '../engine';
-import { noProgress, progressExtras, RULES, formatHours, ruleDocsUrl } from '../engine';
+import {
+  citedRequirements,
+  noProgress,
+  parseRequirements,
+  progressExtras,
+  RULES,
+  formatHours,
+  ruleDocsUrl,
+} from '../engine';
 import {
   allSections,
   STATE_ICON,
   dependencies,
   headingPath,
   modelled,
+  profileOf,
   outlineSection,
   taskAt,
   taskLine,
@@ -17,7 +26,7 @@ import {
 } from './document';
 
 // Hover: on the title, the plan's profile and why; on a placeholder, what belongs there; on a task, its fields, phase,
-// dependencies and dependents; on a phase heading, its progress; on a finding,
+// the requirements it cites (Kiro), dependencies and dependents; on a phase heading, its progress; on a finding,
 // its rule's description and documentation.
 
 export function hover(doc: PlanDocument, position: Position): Hover | null {
@@ -47,7 +56,8 @@ function placeholderHover(m: ModelledDocument, offset: number): string | undefin
     .filter((s) => s.start <= span.start && span.start < s.end)
     .pop();
   const where = section ? `in **${headingPath(section)}**` : 'before the first section';
-  const template = m.engine.template.model;
+  // The plan's own schema: the repository's spec-kit template, not the reference one.
+  const template = profileOf(m).schema.model;
   const uses = template.brackets.filter((b) => b.text === text).slice(0, 3);
   const lines = uses.map((b) => {
     const start = template.text.lastIndexOf('\n', b.start - 1) + 1;
@@ -74,6 +84,8 @@ function taskHover(m: ModelledDocument, offset: number): string | undefined {
   ];
   const fields = task.block?.fields ?? [];
   if (fields.length > 0) out.push(fields.map((f) => `- **${escape(f.label)}**: ${f.value}`).join('\n'));
+  const requirements = requirementsHover(m, task);
+  if (requirements) out.push(requirements);
   const graph = dependencies(m);
   const dependsOn = graph.refs.filter((r) => r.task === task && r.target).map((r) => r.target!);
   const dependents = graph.refs.filter((r) => r.target === task).map((r) => r.task);
@@ -90,6 +102,27 @@ function taskHover(m: ModelledDocument, offset: number): string | undefined {
         .join(', ')}`,
     );
   return out.join('\n\n');
+}
+
+/** What the criteria a task cites (`_Requirements: 1.2_`) say, from the requirements.md beside the plan. */
+function requirementsHover(m: ModelledDocument, task: TaskItem): string | undefined {
+  const file = m.analysis.facts?.siblings?.['requirements.md'];
+  if (file === undefined) return undefined;
+  const text = m.model.text;
+  // The task's own lines: its sub-tasks cite for themselves.
+  const subtasks = m.model.tasks.filter((t) => t.parent === task);
+  const refs = new Set<string>();
+  for (let start = task.start; start < task.end;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 || nl > task.end ? task.end : nl;
+    if (!subtasks.some((t) => t.start < end && start < t.end))
+      for (const ref of citedRequirements(text.slice(start, end))) refs.add(ref.ref);
+    start = end + 1;
+  }
+  if (refs.size === 0) return undefined;
+  const { texts } = parseRequirements(file);
+  const cited = [...refs].map((r) => `- **${r}** ${texts.has(r) ? escape(texts.get(r)!) : '_not in requirements.md_'}`);
+  return ['Requirements it cites:', ...cited].join('\n');
 }
 
 /** On the title: the profile the plan is checked with, why, and where its schema comes from. */
