@@ -150,7 +150,10 @@ export async function uiCheck(server) {
 
     await check('the status bar tooltip lists the phases', async () => {
       await status.first().hover();
-      const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'No estimate' }).first();
+      const hover = page
+        .locator('.monaco-hover, .workbench-hover')
+        .filter({ hasText: 'Click to show the Plan view' })
+        .first();
       await hover.waitFor({ timeout: TIMEOUT });
       const text = await hover.textContent();
       for (const s of outline.sections) if (!text.includes(s.title)) throw new Error(`tooltip lacks ${s.title}`);
