@@ -29,7 +29,7 @@ export function registerCommands(ctx: Context): vscode.Disposable[] {
       'planmark.previousPlaceholder',
       (editor) => void gotoPlaceholder(editor, -1),
     ),
-    vscode.commands.registerTextEditorCommand('planmark.insertTaskBlock', (editor) => void insertTaskBlock(editor)),
+    vscode.commands.registerTextEditorCommand('planmark.insertTaskBlock', (editor) => void insertTask(ctx, editor)),
     vscode.commands.registerCommand('planmark.fixAll', () => fixAll()),
     vscode.commands.registerCommand('planmark.showOutput', () => client.outputChannel.show(true)),
     vscode.commands.registerCommand('planmark.restartServer', async () => {
@@ -214,6 +214,44 @@ function gotoPlaceholder(editor: vscode.TextEditor, direction: 1 | -1): vscode.R
   editor.selection = new vscode.Selection(next.start, next.end);
   editor.revealRange(next, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return next;
+}
+
+/**
+ * A new task in the plan's format, on a line of its own below the cursor's line when that one
+ * has text: in a plan of another format (spec-kit, Kiro, a checklist) the language server's
+ * `task` completion for that line (`- [ ] T041 [US2] `, `- [ ] 2.4 `, `- [ ] `), as one undo
+ * step; in a plan that follows the reference template, or when the server offers nothing, the
+ * template's task block.
+ */
+async function insertTask(ctx: Context, editor: vscode.TextEditor): Promise<boolean> {
+  const profile = ctx.outlines.get(editor.document.uri)?.profile?.id;
+  if (!profile || profile === 'reference') return insertTaskBlock(editor);
+  const doc = editor.document;
+  const line = doc.lineAt(editor.selection.active.line);
+  let at = line.lineNumber;
+  if (!line.isEmptyOrWhitespace) {
+    const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
+    const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const added = await editor.edit((e) => e.insert(line.range.end, eol + indent), {
+      undoStopBefore: true,
+      undoStopAfter: false,
+    });
+    if (!added) return false;
+    at += 1;
+  }
+  const position = doc.lineAt(at).range.end;
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    position,
+  );
+  const item = list?.items.find((i) => i.label === 'task' && i.insertText instanceof vscode.SnippetString);
+  if (!item) return insertTaskBlock(editor);
+  const range = item.range instanceof vscode.Range ? item.range : (item.range?.replacing ?? doc.lineAt(at).range);
+  return editor.insertSnippet(item.insertText as vscode.SnippetString, range, {
+    undoStopBefore: line.isEmptyOrWhitespace,
+    undoStopAfter: true,
+  });
 }
 
 /** The task block (the body `task` completion inserts), on a line of its own below the cursor's line when that one has text. */

@@ -9,6 +9,7 @@ import registerSuite from './extension.test';
 import registerAgentToolsSuite from './agentTools.test';
 import registerGraphSuite from './graph.test';
 import registerViewsSuite from './views.test';
+import registerProfilesSuite from './profiles.test';
 import { notes } from './helpers';
 
 export interface TestResult {
@@ -27,6 +28,7 @@ export function run(): Promise<void> {
   registerGraphSuite();
   registerViewsSuite();
   registerAgentToolsSuite();
+  registerProfilesSuite();
   const results: TestResult[] = [];
   return new Promise((resolve, reject) => {
     try {
