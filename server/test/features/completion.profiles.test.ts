@@ -144,6 +144,44 @@ describe('completion in a spec-kit plan.md', () => {
   });
 });
 
+describe('completion in a spec-kit plan.md with the repository’s template', () => {
+  test('"## ": the template’s sections the plan lacks, with the template’s body, its placeholders as tab stops', async () => {
+    const template = lines(
+      '# Implementation Plan: [FEATURE]',
+      '',
+      '**Branch**: `[###-feature-name]` | **Date**: [DATE] | **Spec**: [link]',
+      '',
+      '## Summary',
+      '',
+      '[Extract from feature spec]',
+      '',
+      '## Technical Context',
+      '',
+      '**Language/Version**: [LANGUAGE]',
+      '',
+      '## Rollout',
+      '',
+      'Flags: [FLAGS]',
+    );
+    const doc = profiledDoc(
+      lines('# Implementation Plan: Notes', '', '**Branch**: `004-notes`', '', '## Summary', '', 'x', '', '## '),
+      'specs/004-notes/plan.md',
+      {
+        specKit: true,
+        templates: { 'spec-kit-plan': { path: '.specify/templates/plan-template.md', text: template } },
+      },
+    );
+    const items = await at(doc, 8, 3);
+    assert.deepEqual(
+      items.map((i) => [i.label, edit(i).newText]),
+      [
+        ['Technical Context', 'Technical Context$0\n\n**Language/Version**: ${1:[LANGUAGE]}\n'],
+        ['Rollout', 'Rollout$0\n\nFlags: ${1:[FLAGS]}\n'],
+      ],
+    );
+  });
+});
+
 const KIRO = lines(
   '# Implementation Plan',
   '',
