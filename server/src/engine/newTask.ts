@@ -11,8 +11,11 @@ import { leadingToken, taskIdOf } from './taskIds';
 // repository facts the caller gathered go in; nothing is read from disk.
 
 export type NewTask =
-  /** `- [ ] T013 [P]? [US2]? …`: the next free id; `label` only in a user-story phase. */
-  | { form: 'spec-kit'; id: string; label?: string }
+  /**
+   * `- [ ] T013 [P]? [US2]? …`: the next free id; `labels`: the phase's story labels (one, or
+   * several in a "User Stories 2 & 3" phase), none outside user-story phases.
+   */
+  | { form: 'spec-kit'; id: string; labels: string[] }
   /** `- [ ] 4. …` or, indented under task 2, `- [ ] 2.4 …`; `requirements`: what requirements.md lets it cite. */
   | { form: 'numbered'; id: string; sub: boolean; requirements: string[] }
   /** `- [ ] …`, numbered on from the task before it when the plan numbers its tasks. */
@@ -39,7 +42,7 @@ export function newTask(
     }
     case 'spec-kit-tasks': {
       const id = nextFreeId(model, profile.tasks);
-      if (id) return { form: 'spec-kit', id, label: storyLabelAt(model, offset) };
+      if (id) return { form: 'spec-kit', id, labels: storyLabelsAt(model, offset) };
       break;
     }
     case 'kiro-tasks':
@@ -90,13 +93,13 @@ export function nextFreeId(model: PlanModel, grammar: TaskGrammar): string | und
   return best.prefix + String(best.n + 1).padStart(best.width, '0');
 }
 
-/** `US2` inside a "User Story 2" phase; nothing in shared phases (Setup, Foundational, Polish) or elsewhere. */
-function storyLabelAt(model: PlanModel, offset: number): string | undefined {
+/** `US2` inside a "User Story 2" phase (`US2`, `US3` in "User Stories 2 & 3"); none in shared phases (Setup, Foundational, Polish) or elsewhere. */
+function storyLabelsAt(model: PlanModel, offset: number): string[] {
   for (let s = innermostSection(model.sections, offset); s; s = s.parent) {
     const kind = phaseKind(s.heading.text);
-    if (kind) return kind.kind === 'story' ? `US${Number(kind.story)}` : undefined;
+    if (kind) return kind.kind === 'story' ? kind.stories.map((n) => `US${n}`) : [];
   }
-  return undefined;
+  return [];
 }
 
 function innermostSection(sections: readonly Section[], offset: number): Section | undefined {

@@ -64,10 +64,27 @@ function forms(task: NewTask, indent: string, nl: string): Form[] {
   });
   switch (task.form) {
     case 'spec-kit': {
-      const label = task.label ? ` [${task.label}]` : '';
+      const [only] = task.labels;
+      if (task.labels.length <= 1) {
+        const label = only ? ` [${only}]` : '';
+        return [
+          line('task', `Task ${task.id}${label}`, `- [ ] ${task.id}${label} `),
+          line('task [P]', `Parallel task ${task.id} [P]${label}`, `- [ ] ${task.id} [P]${label} `),
+        ];
+      }
+      // A phase of several stories: the author chooses the story; without snippets no label is guessed.
+      const choice = `\${1|${task.labels.map((l) => `[${l}]`).join(',')}|}`;
+      const stories = task.labels.map((l) => `[${l}]`).join('/');
+      const form = (label: string, detail: string, head: string): Form => ({
+        label,
+        detail,
+        body: `${escapeSnippet(head)} ${choice} $0`,
+        plain: `${head} `,
+        shown: `${head} ${stories} `,
+      });
       return [
-        line('task', `Task ${task.id}${label}`, `- [ ] ${task.id}${label} `),
-        line('task [P]', `Parallel task ${task.id} [P]${label}`, `- [ ] ${task.id} [P]${label} `),
+        form('task', `Task ${task.id} ${stories}`, `- [ ] ${task.id}`),
+        form('task [P]', `Parallel task ${task.id} [P] ${stories}`, `- [ ] ${task.id} [P]`),
       ];
     }
     case 'numbered': {

@@ -82,6 +82,13 @@ describe('spec-kit fixes', () => {
     assert.equal(all, '\uFEFF' + plan('- [ ] T002 [US2] Link', '', '- [ ] T003 [US2] B').replace(/\n/g, '\r\n'));
   });
 
+  test('in a phase of several stories the missing label has no fix: which story is the author’s call', () => {
+    const text = lines('# Tasks: Notes', '', '## Phase 3: User Stories 2 & 3', '', '- [ ] T002 Link');
+    const finding = engine.analyze(text, opts).findings.find((f) => f.rule === 'story-label');
+    assert.ok(finding);
+    assert.equal(finding.fixes, undefined);
+  });
+
   test('a label of another story, or in a shared phase, has no fix: the task may be misplaced', () => {
     const findings = engine.analyze(plan('- [ ] T002 [US3] A', '- [ ] T003 [US1] B'), opts).findings;
     assert.deepEqual(

@@ -76,6 +76,22 @@ describe('completion in a spec-kit tasks.md', () => {
     assert.equal(edit((await at(empty, 4, 2))[0]).newText, '- [ ] T001 [US1] $0');
   });
 
+  test('in a phase of several stories: the story is a choice; without snippets no label is guessed', async () => {
+    const doc = profiledDoc(
+      lines('# Tasks: X', '', '## Phase 3: User Stories 2 & 3 - Share', '', '- [ ] T001 [US2] One', '- '),
+      SPEC_KIT_PATH,
+      { specKit: true },
+    );
+    assert.deepEqual(
+      (await at(doc, 5, 2)).map((i) => edit(i).newText),
+      ['- [ ] T002 ${1|[US2],[US3]|} $0', '- [ ] T002 [P] ${1|[US2],[US3]|} $0'],
+    );
+    assert.deepEqual(
+      (await at(doc, 5, 2, false)).map((i) => edit(i).newText),
+      ['- [ ] T002 ', '- [ ] T002 [P] '],
+    );
+  });
+
   test('CRLF and no snippet support: the same line, as plain text', async () => {
     const items = await at(profiledDoc(crlf(SPEC_KIT), SPEC_KIT_PATH), 14, 4, false);
     assert.deepEqual(
