@@ -2,7 +2,7 @@
 // server's outline and diagnostics, and returns something tests can check.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FIX_ALL_KIND, type OutlineTask } from '../../server/src/protocol';
+import { FIX_ALL_KIND, NewTaskRequest, type OutlineTask } from '../../server/src/protocol';
 
 type Range = OutlineTask['range'];
 import { taskBlockSnippet } from '../../server/src/taskBlock';
@@ -218,40 +218,24 @@ function gotoPlaceholder(editor: vscode.TextEditor, direction: 1 | -1): vscode.R
 
 /**
  * A new task in the plan's format, on a line of its own below the cursor's line when that one
- * has text: in a plan of another format (spec-kit, Kiro, a checklist) the language server's
- * `task` completion for that line (`- [ ] T041 [US2] `, `- [ ] 2.4 `, `- [ ] `), as one undo
- * step; in a plan that follows the reference template, or when the server offers nothing, the
- * template's task block.
+ * has text: in a plan of another format (spec-kit, Kiro, a checklist) what the language server's
+ * `task` completion would insert there (`- [ ] T041 [US2] `, `- [ ] 2.4 `, `- [ ] `), asked for
+ * before the edit so that the insertion is one edit (one undo step); in a plan that follows
+ * the reference template, or when the server has nothing, the template's task block.
  */
 async function insertTask(ctx: Context, editor: vscode.TextEditor): Promise<boolean> {
   const profile = ctx.outlines.get(editor.document.uri)?.profile?.id;
   if (!profile || profile === 'reference') return insertTaskBlock(editor);
-  const doc = editor.document;
-  const line = doc.lineAt(editor.selection.active.line);
-  let at = line.lineNumber;
-  if (!line.isEmptyOrWhitespace) {
-    const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-    const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    const added = await editor.edit((e) => e.insert(line.range.end, eol + indent), {
-      undoStopBefore: true,
-      undoStopAfter: false,
-    });
-    if (!added) return false;
-    at += 1;
-  }
-  const position = doc.lineAt(at).range.end;
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-    'vscode.executeCompletionItemProvider',
-    doc.uri,
-    position,
-  );
-  const item = list?.items.find((i) => i.label === 'task' && i.insertText instanceof vscode.SnippetString);
-  if (!item) return insertTaskBlock(editor);
-  const range = item.range instanceof vscode.Range ? item.range : (item.range?.replacing ?? doc.lineAt(at).range);
-  return editor.insertSnippet(item.insertText as vscode.SnippetString, range, {
-    undoStopBefore: line.isEmptyOrWhitespace,
-    undoStopAfter: true,
+  const line = editor.document.lineAt(editor.selection.active.line);
+  const task = await ctx.client.sendRequest(NewTaskRequest.type, {
+    textDocument: { uri: editor.document.uri.toString() },
+    line: line.lineNumber,
   });
+  if (!task) return insertTaskBlock(editor);
+  if (line.isEmptyOrWhitespace) return editor.insertSnippet(new vscode.SnippetString(task.snippet), line.range);
+  const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
+  const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  return editor.insertSnippet(new vscode.SnippetString(eol + indent + task.snippet), line.range.end);
 }
 
 /** The task block (the body `task` completion inserts), on a line of its own below the cursor's line when that one has text. */

@@ -1,7 +1,8 @@
 // The text of the progress item's tooltip, without VS Code (statusTooltip.ts wraps it): what
 // the headline counts, the profile the plan is checked with and why, a row per section, and
-// planmark's problem counts. Estimate columns only in a plan that estimates its work: a
-// spec-kit or Kiro task list has none, and a column of dashes says nothing.
+// planmark's problem counts. Estimate columns in a plan that follows the reference template
+// (which asks for estimates) or estimates some work: a spec-kit or Kiro task list has none,
+// and a column of dashes says nothing there.
 import type { Outline, OutlineSection } from '../../server/src/protocol';
 import type { Counts } from './diagnostics';
 import { cell, estimate, plural, remaining } from './format';
@@ -29,7 +30,8 @@ export function progressSummary(outline: Outline, counts: Counts, nextKey: strin
       `Every checkbox counts, including ${n} under ${notWork.map((s) => cell(s.title)).join(', ')}: the plan is done when all are ticked.\n\n`,
     );
   }
-  const hours = outline.estimateHours > 0;
+  // The reference template asks each task for an estimate: its columns say which are missing.
+  const hours = outline.estimateHours > 0 || (outline.profile?.id ?? 'reference') === 'reference';
   out.push(
     hours
       ? '| Section | Done | Estimate | Left | No estimate |\n|---|---:|---:|---:|---:|\n'

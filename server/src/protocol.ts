@@ -60,6 +60,28 @@ export namespace GraphRequest {
   export const type = new RequestType<GraphParams, PlanGraphView | null, void>(method);
 }
 
+export interface NewTaskParams {
+  textDocument: { uri: string };
+  /** The line the new task goes below (0-based); it takes that line's indentation. */
+  line: number;
+}
+
+/** A new task in the plan's format, as the `task` completion would insert it on a new line. */
+export interface NewTask {
+  /** A snippet (VS Code syntax), without the new line's indentation. */
+  snippet: string;
+}
+
+/**
+ * Insert Task Block in a plan of a format other than the reference template's (spec-kit,
+ * Kiro, checklist): what to insert below a line. Null for a plan that follows the template
+ * (the client inserts its task block) or a document that is not a plan.
+ */
+export namespace NewTaskRequest {
+  export const method = 'planmark/newTask';
+  export const type = new RequestType<NewTaskParams, NewTask | null, void>(method);
+}
+
 /** One plan of the workspace, as the Plans view lists it. */
 export interface PlanSummary {
   uri: string;

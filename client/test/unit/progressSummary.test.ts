@@ -54,6 +54,18 @@ test('a spec-kit task list: its profile and why, no estimate columns, in progres
   );
 });
 
+test('a reference plan without any estimate yet still has the columns: its template asks for them', () => {
+  const text = progressSummary(
+    outline([{ title: 'Phase 1', done: 0, total: 2, unestimated: 2 }], {
+      unestimated: 2,
+      profile: { id: 'reference', title: 'reference template', reason: 'r', schemaSource: 's' },
+    }),
+    COUNTS,
+    'F8',
+  );
+  assert.match(text, /\| \*\*Total\*\* \| \*\*0\/2\*\* \| \*\*—\*\* \| \*\*—\*\* \| \*\*2\*\* \|/);
+});
+
 test('a plan with estimates keeps the estimate columns and the unestimated note', () => {
   const text = progressSummary(
     outline([{ title: 'Phase 1', done: 0, total: 2, estimateHours: 4, remainingHours: 4, unestimated: 1 }], {

@@ -44,6 +44,21 @@ export function taskItems(
   }));
 }
 
+/**
+ * The `task` entry for a new line below `line` (with that line's indentation), as a snippet; none
+ * in a plan that follows the reference template, whose task block the client inserts itself.
+ */
+export function newTaskBelow(m: ModelledDocument, line: number): { snippet: string } | null {
+  const { lines } = m.analysis;
+  if (line < 0 || line >= lines.lineCount) return null;
+  const end = lines.lineEnd(line);
+  const indent = /^[ \t]*/.exec(m.model.text.slice(lines.lineStart(line), end))![0];
+  const task = newTask(m.model, profileOf(m), m.analysis.facts ?? {}, end, indent.replace(/\t/g, '    ').length);
+  if (task.form === 'block') return null;
+  const nl = m.model.text.includes('\r\n') ? '\r\n' : '\n';
+  return { snippet: forms(task, indent, nl)[0].body };
+}
+
 interface Form {
   label: string;
   detail: string;

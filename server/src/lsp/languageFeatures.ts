@@ -12,17 +12,25 @@ import { codeActions, FIX_ALL_KIND, QUICK_FIX_KIND } from '../features/codeActio
 import { codeLenses } from '../features/codeLens';
 import { startTaskLenses } from '../features/startTask';
 import { completion, COMPLETION_TRIGGERS } from '../features/completion';
-import type { PlanDocument } from '../features/document';
+import { modelled, type PlanDocument } from '../features/document';
 import { foldingRanges } from '../features/folding';
 import { graphView } from '../features/graphView';
 import { hover } from '../features/hover';
+import { newTaskBelow } from '../features/taskCompletion';
 import { documentLinks } from '../features/links';
 import { definition, prepareRename, references, rename } from '../features/navigation';
 import { readinessHints, readinessLenses } from '../features/readiness';
 import { documentSymbols, workspaceSymbols } from '../features/symbols';
 import { DiskWorkspaceFiles } from '../node/workspaceFiles';
 import type { PlanIndex } from '../node/planIndex';
-import { GraphRequest, type GraphParams, type PlanGraphView } from '../protocol';
+import {
+  GraphRequest,
+  NewTaskRequest,
+  type GraphParams,
+  type NewTask,
+  type NewTaskParams,
+  type PlanGraphView,
+} from '../protocol';
 import type { Analyses } from './analyses';
 import type { ClientFeatures } from './features';
 import type { Workspace } from './workspace';
@@ -108,6 +116,14 @@ export function registerLanguageFeatures(deps: FeatureDeps): { files: DiskWorksp
     (h) => connection.onRequest(GraphRequest.type, h),
     null,
     (doc) => graphView(doc),
+  );
+  on<NewTaskParams, NewTask | null, null>(
+    (h) => connection.onRequest(NewTaskRequest.type, h),
+    null,
+    (doc, p) => {
+      const m = modelled(doc);
+      return m ? newTaskBelow(m, p.line) : null;
+    },
   );
   connection.onWorkspaceSymbol(({ query }) => symbolsEverywhere(deps, plan, query));
   return { files };

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionList, TextEdit } from 'vscode-languageserver/node';
+import { NewTaskRequest } from '../../src/protocol';
 import { joinLines, tempWorkspace, type TempWorkspace } from './fixtures';
 import { fileUri, LspTestClient } from './lspClient';
 
@@ -81,5 +82,28 @@ describe('completion over stdio follows the profile', () => {
     assert.deepEqual(await complete('.kiro/specs/share/tasks.md', KIRO, 5, 2), [
       ['task', '- [ ] 2. $1\n  - _Requirements: ${2|1.1,1.2|}_$0'],
     ]);
+  });
+
+  test('planmark/newTask (Insert Task Block): the task line for below a given line, with its indentation; null in a reference plan', async () => {
+    const newTask = async (path: string, text: string, line: number) => {
+      const uri = fileUri(join(ws.path, path));
+      await client.open(uri, text);
+      return client.request(NewTaskRequest.method, { textDocument: { uri }, line });
+    };
+    assert.deepEqual(await newTask('specs/001-share/tasks.md', TASKS, 9), { snippet: '- [ ] T006 [US1] $0' });
+    assert.deepEqual(await newTask('.kiro/specs/share/tasks.md', KIRO, 3), {
+      snippet: '- [ ] 1.1 $1\n    - _Requirements: ${2|1.1,1.2|}_$0',
+    });
+    const reference = joinLines(
+      '# Login - Implementation Plan',
+      '',
+      '**Status**: Planning',
+      '',
+      '## Phase 1: Build',
+      '',
+      '- [ ] **Task**: Write it',
+      '',
+    );
+    assert.equal(await newTask('docs/login-plan.md', reference, 6), null);
   });
 });
