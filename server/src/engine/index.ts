@@ -72,4 +72,4 @@ export {
 } from './completion';
 export { filesOf, taskFiles, type FileMention } from './taskFiles';
 export { citedRequirements, parseRequirements } from './requirements';
-export { newTask, increment, requirementNumbers, type NewTask } from './newTask';
+export { newTask, increment, requirementNumbers, storyLabelsAt, type NewTask } from './newTask';

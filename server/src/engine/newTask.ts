@@ -94,7 +94,7 @@ export function nextFreeId(model: PlanModel, grammar: TaskGrammar): string | und
 }
 
 /** `US2` inside a "User Story 2" phase (`US2`, `US3` in "User Stories 2 & 3"); none in shared phases (Setup, Foundational, Polish) or elsewhere. */
-function storyLabelsAt(model: PlanModel, offset: number): string[] {
+export function storyLabelsAt(model: PlanModel, offset: number): string[] {
   for (let s = innermostSection(model.sections, offset); s; s = s.parent) {
     const kind = phaseKind(s.heading.text);
     if (kind) return kind.kind === 'story' ? kind.stories.map((n) => `US${n}`) : [];

@@ -11,7 +11,7 @@ import {
   type WorkspaceFiles,
 } from './document';
 import { FIELD_SNIPPETS } from '../taskBlock';
-import { taskItems } from './taskCompletion';
+import { tagItems, taskItems } from './taskCompletion';
 import { citationItems, dependencyItems } from './citationCompletion';
 
 // Completion, by what the cursor's line says:
@@ -19,6 +19,7 @@ import { citationItems, dependencyItems } from './citationCompletion';
 //   `  - **Es|` in a task block    → the fields the block lacks, as snippets
 //   `**Dependencies**: T0|`        → the plan's tasks (also `(depends on T0|` and Kiro's `_Depends: |_`)
 //   `_Requirements: 1.|` (Kiro)     → requirements.md's acceptance criteria
+//   `- [ ] T012 [|` (spec-kit)      → `[P]` and the phase's `[USn]`
 //   `**Status**: |`                → the allowed statuses
 //   `**File**: src/|`              → files of the workspace
 //   `- |` or an empty line         → `task`: a new task in the plan's format (taskCompletion.ts)
@@ -28,7 +29,7 @@ const KIND = { text: 1, field: 5, module: 9, value: 12, enumMember: 20, snippet:
 const SNIPPET = 2;
 const MAX_FILES = 500;
 
-export const COMPLETION_TRIGGERS = ['#', ' ', '*', ':', ',', '/', '`'];
+export const COMPLETION_TRIGGERS = ['#', ' ', '*', ':', ',', '/', '`', '['];
 
 export interface CompletionOptions {
   snippets: boolean;
@@ -69,6 +70,8 @@ export async function completion(
 
   const cited = citationItems(m, before, position);
   if (cited) return list(cited);
+  const tags = tagItems(m, before, offset, at(position.character));
+  if (tags) return list(tags);
 
   const block = blockAt(m, offset);
   const fieldStart = /^([ \t]*)([*+-][ \t]+)?(\*{0,2}[\p{L} ]*)$/u.exec(before);
@@ -84,7 +87,8 @@ export async function completion(
     );
   }
   const listStart = /^([ \t]*)(?:([*+-]|\d{1,9}[.)])[ \t]+)?(\[[ xX]?\]?[ \t]*)?([a-z]*)$/i.exec(before);
-  if (listStart && 'task'.startsWith(listStart[4].toLowerCase()))
+  // `[` is a trigger for a task's tags; a checkbox typed by hand (`- [`) is left alone.
+  if (listStart && !before.endsWith('[') && 'task'.startsWith(listStart[4].toLowerCase()))
     return list(
       taskItems(m, offset, listStart[1], at(listStart[1].length), lineLength(m, position.line), options.snippets),
     );

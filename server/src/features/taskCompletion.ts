@@ -1,5 +1,5 @@
 import type { CompletionItem, Range } from 'vscode-languageserver';
-import { newTask, type NewTask } from '../engine';
+import { newTask, storyLabelsAt, type NewTask } from '../engine';
 import { profileOf, type ModelledDocument } from './document';
 import { taskBlockSnippet } from '../taskBlock';
 
@@ -41,6 +41,43 @@ export function taskItems(
     filterText: 'task',
     insertTextFormat: snippets ? SNIPPET : PLAIN,
     textEdit: { range: whole, newText: snippets ? f.body : f.plain },
+  }));
+}
+
+// A task line of a format with markers and labels, after its id: `- [ ] T012 [P] [`.
+const TAGS = /^[ \t>]*[-*+][ \t]+\[[^\]\n]?\][ \t]+(?:\*\*)?(\S+?)(?:\*\*)?((?:[ \t]+\[[^\]\n]*\])*)[ \t]+\[([\w]*)$/;
+
+/**
+ * After `[` behind a task's id (spec-kit `- [ ] T012 [`): the format's markers (`[P]`) not written
+ * yet, and the story labels of the phase (`[US2]`), in the order the format writes them.
+ */
+export function tagItems(
+  m: ModelledDocument,
+  before: string,
+  offset: number,
+  range: Range,
+): CompletionItem[] | undefined {
+  const grammar = profileOf(m).tasks;
+  const tags = TAGS.exec(before);
+  if (!tags || !grammar.id?.test(tags[1]) || (grammar.markers.length === 0 && !grammar.label)) return undefined;
+  const written = [...tags[2].matchAll(/\[([^\]\n]*)\]/g)].map((t) => t[1]);
+  // Markers come before the label: none once a label is written.
+  const labelled = written.some((t) => grammar.label?.test(t));
+  const markers = labelled ? [] : grammar.markers.filter((k) => !written.includes(k));
+  const labels = grammar.label && !labelled ? storyLabelsAt(m.model, offset) : [];
+  const start = { line: range.start.line, character: range.start.character - tags[3].length - 1 };
+  return [
+    ...markers.map((k) => ({
+      tag: k,
+      detail: k === 'P' ? 'Parallel: no dependency on an unfinished task, touches other files' : 'Marker',
+    })),
+    ...labels.map((l) => ({ tag: l, detail: 'The user story of this phase' })),
+  ].map(({ tag, detail }, i) => ({
+    label: `[${tag}]`,
+    kind: 12,
+    detail,
+    sortText: String(i).padStart(3, '0'),
+    textEdit: { range: { start, end: range.end }, newText: `[${tag}]` },
   }));
 }
 

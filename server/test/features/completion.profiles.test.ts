@@ -114,6 +114,34 @@ describe('completion in a spec-kit tasks.md', () => {
     assert.deepEqual(edit(items[0]), { range: range(13, end - 2, 13, end), newText: 'T001' });
   });
 
+  test('"[" after a task’s id: [P] and the phase’s story label, only what is not written yet', async () => {
+    const tags = profiledDoc(
+      lines(
+        '# Tasks: X',
+        '',
+        '## Phase 3: User Story 2 - Share',
+        '',
+        '- [ ] T001 [',
+        '- [ ] T002 [P] [',
+        '- [ ] T003 [US2] [',
+        '',
+        '## Phase 1: Setup',
+        '',
+        '- [ ] T004 [',
+        '- [',
+      ),
+      SPEC_KIT_PATH,
+      { specKit: true },
+    );
+    const labels = async (line: number, character: number) => (await at(tags, line, character)).map((i) => i.label);
+    assert.deepEqual(await labels(4, 12), ['[P]', '[US2]']);
+    assert.deepEqual(await labels(5, 16), ['[US2]']);
+    assert.deepEqual(await labels(6, 18), []);
+    assert.deepEqual(await labels(10, 12), ['[P]']);
+    assert.deepEqual(edit((await at(tags, 4, 12))[1]), { range: range(4, 11, 4, 12), newText: '[US2]' });
+    assert.deepEqual(await labels(11, 3), [], 'a checkbox typed by hand is not interrupted');
+  });
+
   test('"depends on" in prose outside a task offers nothing', async () => {
     const prose = profiledDoc(lines('# Tasks: X', '', '- [ ] T001 One', '', 'This depends on T0'), SPEC_KIT_PATH);
     assert.deepEqual(await at(prose, 4, 18), []);
