@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PlanmarkApi } from '../../src/extension';
+import { KIRO_REQUIREMENTS } from '../../../server/test/profileTexts';
 import { activateApi, closeAll, untilText } from './helpers';
 
 const SPEC_KIT = [
@@ -21,15 +22,6 @@ const SPEC_KIT = [
 ].join('\n');
 
 const KIRO = ['# Implementation Plan', '', '- [ ] 1. Lay out the module', '  - _Requirements: 1.1_', '', ''].join('\n');
-const REQUIREMENTS = [
-  '# Requirements',
-  '',
-  '### Requirement 1: Sharing',
-  '',
-  '1. WHEN the writer shares a note THEN the service SHALL create a link',
-  '2. WHEN the link is opened THEN the service SHALL show the note',
-  '',
-].join('\n');
 
 export default function registerProfilesSuite(): void {
   suite('completion in the plan’s format', () => {
@@ -94,7 +86,7 @@ export default function registerProfilesSuite(): void {
     });
 
     test('Kiro tasks.md: the next number, and a Requirements line whose choice VS Code fills with the first criterion', async () => {
-      const editor = await open('kiro', { 'tasks.md': KIRO, 'requirements.md': REQUIREMENTS });
+      const editor = await open('kiro', { 'tasks.md': KIRO, 'requirements.md': KIRO_REQUIREMENTS });
       assert.ok(await api.whenAnalyzed(editor.document), 'the task list is a plan');
       const [item] = await taskItems(editor, 5);
       assert.equal((item.insertText as vscode.SnippetString).value, '- [ ] 2. $1\n  - _Requirements: ${2|1.1,1.2|}_$0');

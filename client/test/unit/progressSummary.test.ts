@@ -4,17 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Outline, OutlineSection } from '../../../server/src/protocol';
+import { noProgress } from '../../../server/src/engine/outline';
 import { progressSummary } from '../../src/progressSummary';
 
 const COUNTS = { errors: 0, warnings: 2, infos: 0, hints: 0, placeholders: 0 };
-const progress = {
-  inProgress: 0,
-  optionalDone: 0,
-  optionalTotal: 0,
-  estimateHours: 0,
-  remainingHours: 0,
-  unestimated: 0,
-};
+const progress = noProgress();
 
 function outline(sections: Partial<OutlineSection>[], extra: Partial<Outline> = {}): Outline {
   const full = sections.map((s) => ({ ...progress, title: 'S', done: 0, total: 0, children: [], tasks: [], ...s }));

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver';
 import { completion } from '../../src/features/completion';
 import { NO_FILES, type PlanDocument } from '../../src/features/document';
+import { SPEC_KIT_PLAN_TEMPLATE } from '../profileTexts';
 import { lines, pos, profiledDoc, range } from './helpers';
 
 // Completion speaks the plan's format: spec-kit's next free T-id with [P]/[USn], Kiro's
@@ -190,29 +191,12 @@ describe('completion in a spec-kit plan.md', () => {
 
 describe('completion in a spec-kit plan.md with the repository’s template', () => {
   test('"## ": the template’s sections the plan lacks, with the template’s body, its placeholders as tab stops', async () => {
-    const template = lines(
-      '# Implementation Plan: [FEATURE]',
-      '',
-      '**Branch**: `[###-feature-name]` | **Date**: [DATE] | **Spec**: [link]',
-      '',
-      '## Summary',
-      '',
-      '[Extract from feature spec]',
-      '',
-      '## Technical Context',
-      '',
-      '**Language/Version**: [LANGUAGE]',
-      '',
-      '## Rollout',
-      '',
-      'Flags: [FLAGS]',
-    );
     const doc = profiledDoc(
       lines('# Implementation Plan: Notes', '', '**Branch**: `004-notes`', '', '## Summary', '', 'x', '', '## '),
       'specs/004-notes/plan.md',
       {
         specKit: true,
-        templates: { 'spec-kit-plan': { path: '.specify/templates/plan-template.md', text: template } },
+        templates: { 'spec-kit-plan': { path: '.specify/templates/plan-template.md', text: SPEC_KIT_PLAN_TEMPLATE } },
       },
     );
     const items = await at(doc, 8, 3);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Hover } from 'vscode-languageserver';
 import { hover } from '../../src/features/hover';
+import { KIRO_REQUIREMENTS, SPEC_KIT_PLAN_TEMPLATE } from '../profileTexts';
 import { lines, pos, profiledDoc } from './helpers';
 
 // Hover speaks the plan's format: a Kiro task shows what the criteria it cites say; a
@@ -17,18 +18,10 @@ const KIRO = lines(
   '  - [ ] 1.1 Create the link model',
   '    - _Requirements: 1.2, 3.1_',
 );
-const REQUIREMENTS = lines(
-  '# Requirements',
-  '',
-  '### Requirement 1: Sharing',
-  '',
-  '1. WHEN the writer shares a note THEN the service SHALL create a link',
-  '2. WHEN the link is opened THEN the service SHALL show the note',
-);
 
 describe('hover by profile', () => {
   test('Kiro: a task lists the criteria it cites with what they say; its sub-tasks cite for themselves', () => {
-    const doc = profiledDoc(KIRO, '.kiro/specs/share/tasks.md', { siblings: { 'requirements.md': REQUIREMENTS } });
+    const doc = profiledDoc(KIRO, '.kiro/specs/share/tasks.md', { siblings: { 'requirements.md': KIRO_REQUIREMENTS } });
     assert.equal(
       text(hover(doc, pos(2, 12))),
       '☐ **1. Build share links**\n\nRequirements it cites:\n- **1.1** WHEN the writer shares a note THEN the service SHALL create a link',
@@ -45,19 +38,6 @@ describe('hover by profile', () => {
   });
 
   test('spec-kit plan: a placeholder is traced to the repository’s template, not the reference one', () => {
-    const template = lines(
-      '# Implementation Plan: [FEATURE]',
-      '',
-      '**Branch**: `[###-feature-name]` | **Date**: [DATE] | **Spec**: [link]',
-      '',
-      '## Summary',
-      '',
-      '[Extract from feature spec]',
-      '',
-      '## Technical Context',
-      '',
-      '**Language/Version**: [LANGUAGE]',
-    );
     const plan = lines(
       '# Implementation Plan: Notes',
       '',
@@ -73,7 +53,7 @@ describe('hover by profile', () => {
     );
     const doc = profiledDoc(plan, 'specs/001-notes/plan.md', {
       specKit: true,
-      templates: { 'spec-kit-plan': { path: '.specify/templates/plan-template.md', text: template } },
+      templates: { 'spec-kit-plan': { path: '.specify/templates/plan-template.md', text: SPEC_KIT_PLAN_TEMPLATE } },
     });
     assert.equal(doc.analysis.profile?.id, 'spec-kit-plan');
     assert.match(

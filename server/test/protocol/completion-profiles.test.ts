@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionList, TextEdit } from 'vscode-languageserver/node';
 import { NewTaskRequest } from '../../src/protocol';
-import { joinLines, tempWorkspace, type TempWorkspace } from './fixtures';
+import { KIRO_REQUIREMENTS } from '../profileTexts';
+import { joinLines, SMALL_PLAN, tempWorkspace, type TempWorkspace } from './fixtures';
 import { fileUri, LspTestClient } from './lspClient';
 
 // The built server's completion speaks the plan's format: it reads the repository
@@ -33,15 +34,6 @@ const KIRO = joinLines(
   '- ',
   '',
 );
-const REQUIREMENTS = joinLines(
-  '# Requirements',
-  '',
-  '### Requirement 1: Sharing',
-  '',
-  '1. WHEN the writer shares a note THEN the service SHALL create a link',
-  '2. WHEN the link is opened THEN the service SHALL show the note',
-  '',
-);
 
 describe('completion over stdio follows the profile', () => {
   let client: LspTestClient;
@@ -53,7 +45,7 @@ describe('completion over stdio follows the profile', () => {
     mkdirSync(join(ws.path, '.kiro', 'specs', 'share'), { recursive: true });
     ws.write('specs/001-share/tasks.md', TASKS);
     ws.write('.kiro/specs/share/tasks.md', KIRO);
-    ws.write('.kiro/specs/share/requirements.md', REQUIREMENTS);
+    ws.write('.kiro/specs/share/requirements.md', KIRO_REQUIREMENTS);
     client = await LspTestClient.start({ pull: true, folders: [ws.path], settings: () => ({ debounceMs: 0 }) });
   });
   after(async () => {
@@ -94,16 +86,6 @@ describe('completion over stdio follows the profile', () => {
     assert.deepEqual(await newTask('.kiro/specs/share/tasks.md', KIRO, 3), {
       snippet: '- [ ] 1.1 $1\n    - _Requirements: ${2|1.1,1.2|}_$0',
     });
-    const reference = joinLines(
-      '# Login - Implementation Plan',
-      '',
-      '**Status**: Planning',
-      '',
-      '## Phase 1: Build',
-      '',
-      '- [ ] **Task**: Write it',
-      '',
-    );
-    assert.equal(await newTask('docs/login-plan.md', reference, 6), null);
+    assert.equal(await newTask('docs/login-plan.md', SMALL_PLAN, 6), null);
   });
 });
