@@ -1,7 +1,8 @@
 import { taskKey, type DependencyGraph } from './dependencies';
-import { parseEstimate, type DurationOptions } from './estimate';
+import type { DurationOptions } from './estimate';
 import type { LineIndex } from './lineIndex';
 import type { PlanModel, Section, TaskItem } from './model';
+import { taskEstimate } from './taskEstimate';
 import { taskFiles, type FileMention } from './taskFiles';
 
 // The plan as a graph of tasks, built once per analysis from the dependencies
@@ -99,7 +100,7 @@ export function buildPlanGraph(
   const n = tasks.length;
   const index = new Map<TaskItem, number>();
   tasks.forEach((t, i) => index.set(t, i));
-  const nodes = tasks.map((task) => newNode(task, lines, options));
+  const nodes = tasks.map((task) => newNode(task, model.text, lines, options));
   uniqueKeys(nodes);
 
   // Stated dependencies, deduplicated; a section names every task in it.
@@ -208,8 +209,7 @@ export function buildPlanGraph(
   };
 }
 
-function newNode(task: TaskItem, lines: LineIndex, durations: DurationOptions): GraphNode {
-  const estimate = task.block?.fields.find((f) => f.key === 'estimate');
+function newNode(task: TaskItem, text: string, lines: LineIndex, durations: DurationOptions): GraphNode {
   const state = (task as { state?: string }).state;
   return {
     task,
@@ -217,7 +217,7 @@ function newNode(task: TaskItem, lines: LineIndex, durations: DurationOptions): 
     title: title(task),
     line: lines.position(task.checkbox.start).line + 1,
     state: task.checked ? 'done' : state === 'in-progress' ? 'in-progress' : 'open',
-    estimateHours: estimate ? parseEstimate(estimate.value, durations) : undefined,
+    estimateHours: taskEstimate(task, text, durations),
     parallel: PARALLEL_MARK.test(task.text),
     dependsOn: [],
     afterPhases: [],

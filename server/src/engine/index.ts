@@ -44,6 +44,7 @@ export {
 export { planGraphJson, type PlanGraphJson } from './graphJson';
 export type { Section, Span, TaskItem, TaskBlock, TaskState } from './model';
 export { parseEstimate } from './estimate';
+export { taskEstimate } from './taskEstimate';
 export { formatHours, progressExtras } from './hours';
 export { sectionLevels } from './rules/sections';
 export { sourceAtDepth, deriveTemplate, type RequiredSection, type TemplateSchema } from './template';

@@ -1,7 +1,8 @@
-import { parseEstimate, type DurationOptions } from './estimate';
+import type { DurationOptions } from './estimate';
 import type { PlanGraph } from './graph';
 import type { LineIndex, Range } from './lineIndex';
 import type { PlanModel, Section, TaskItem, TaskState } from './model';
+import { taskEstimate } from './taskEstimate';
 import { taskFiles } from './taskFiles';
 
 // The outline is what the sidebar, the status bar and `planmark outline` show:
@@ -81,10 +82,9 @@ export function buildOutline(
   graph?: PlanGraph,
 ): Outline {
   const hoursOf = new Map<TaskItem, number>();
-  for (const block of model.blocks) {
-    const estimate = block.fields.find((f) => f.key === 'estimate');
-    const hours = estimate ? parseEstimate(estimate.value, durations) : undefined;
-    if (hours !== undefined) hoursOf.set(block.item, hours);
+  for (const task of model.tasks) {
+    const hours = taskEstimate(task, model.text, durations);
+    if (hours !== undefined) hoursOf.set(task, hours);
   }
   const tasksBySection = new Map<Section | undefined, TaskItem[]>();
   for (const t of model.tasks) {

@@ -1,7 +1,7 @@
 import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
 import type { Section, TaskItem } from '../engine';
 import { idSpan, modelled, STATE_ICON, taskLine, taskName, type ModelledDocument, type PlanDocument } from './document';
-import { formatHours, parseEstimate } from '../engine';
+import { formatHours, taskEstimate } from '../engine';
 
 // Document symbols: sections (phases first among them) → subsections → task
 // blocks, the checked state and estimate in `detail`. Workspace symbols: the
@@ -47,8 +47,7 @@ function taskSymbol(m: ModelledDocument, t: TaskItem): DocumentSymbol {
 }
 
 function detailOf(m: ModelledDocument, t: TaskItem): string {
-  const estimate = t.block?.fields.find((f) => f.key === 'estimate');
-  const hours = estimate ? parseEstimate(estimate.value, m.engine.config) : undefined;
+  const hours = taskEstimate(t, m.model.text, m.engine.config);
   const state = `${STATE_ICON[t.state]} ${{ done: 'done', open: 'open', 'in-progress': 'in progress', unknown: 'not done' }[t.state]}`;
   return `${state}${t.optional ? ' · optional' : ''}${hours !== undefined ? ` · ${formatHours(hours)}` : ''}`;
 }
