@@ -70,6 +70,53 @@ export function scanMalformedCheckboxes(text: string, codeSpans: Span[]): Malfor
   return found;
 }
 
+// A heading whose text starts with a checkbox: `#### [ ] T-001 Title`. Only the markers a task
+// has (`[ ]`, `[x]`, `[-]`, `[/]`): `### [DEFERRED] Cache` and `## [P] Foo` are tags.
+const HEADING_TASK = /^([ \t>]*)(#{1,6}[ \t]+\[([ xX/-]?)\])[ \t]+(\S[^\r\n]*)/gm;
+// A task line behind text that starts the line, so it is a paragraph: a number (a pasted line
+// number, `001: - [ ] …`, `12→- [ ] …`) or a label with a digit (`T-001: - [ ] …`). `1. - [ ]` and
+// `1) - [ ]` are list items holding a task, which GFM reads as one.
+const PREFIXED_TASK =
+  /^([ \t>]*)((?:\d{1,6}(?:[ \t]*[:|→][ \t]*|[ \t]+)|(?=[\w.-]*\d)[A-Za-z][\w.-]{0,11}:[ \t]*)([*+-])[ \t]+\[([ xX/-]?)\])[ \t]+(\S[^\r\n]*)/gm;
+
+/**
+ * Checkboxes a line holds where they make no task: at the start of a heading's text, or after
+ * text that starts the line. Nothing tracks such a line, and no fix is certain (a heading may
+ * head a section; `001:` may be a pasted line number or the task's id), so none is offered.
+ */
+export function scanMisplacedCheckboxes(text: string, excluded: Span[]): MalformedCheckbox[] {
+  const found: MalformedCheckbox[] = [];
+  const scan = (re: RegExp, placement: 'heading' | 'after-text') => {
+    const skip = new SpanCursor(excluded);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index + m[1].length;
+      if (skip.contains(start)) continue;
+      const rest = m[m.length - 1].replace(/[ \t]+#+[ \t]*$/, '').trimEnd();
+      const mark = m[placement === 'heading' ? 3 : 4] || ' ';
+      // `001: ` may be the task's id, kept; a bare `12→` or `12 ` is a pasted line number, dropped.
+      const prefix = placement === 'heading' ? '' : checkboxPrefix(m[2]);
+      const kept = prefix.endsWith(':') ? `${prefix} ` : '';
+      found.push({
+        start,
+        end: start + m[2].length,
+        found: m[2],
+        tracked: false,
+        placement,
+        asTask: `- [${mark}] ${kept}${rest}`,
+      });
+    }
+  };
+  scan(HEADING_TASK, 'heading');
+  scan(PREFIXED_TASK, 'after-text');
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The text before the bullet of a checkbox placed after text: `001: - [ ]` → `001:`. */
+export function checkboxPrefix(found: string): string {
+  return found.replace(/[ \t]*[*+-][ \t]+\[[^\]]*\]$/, '').trim();
+}
+
 type Diagnosis = Pick<MalformedCheckbox, 'replacement' | 'tracked'>;
 
 /** A task item the model tracks: only an unknown marker is worth a word (with a fix when its meaning is clear). */

@@ -1,7 +1,7 @@
 import type { Heading as MdHeading, ListItem, Nodes, Paragraph, Root, RootContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { bracketCandidates } from './brackets';
-import { scanMalformedCheckboxes, taskMarker } from './checkboxes';
+import { scanMalformedCheckboxes, scanMisplacedCheckboxes, taskMarker } from './checkboxes';
 import { fieldsIn } from './fields';
 import { claimsComplete, headingKey, phaseNumber } from './headings';
 import { lineEnd } from './lineIndex';
@@ -87,7 +87,11 @@ class ChunkReader {
     this.codeSpans.sort((a, b) => a.start - b.start);
     this.linkSpans.sort((a, b) => a.start - b.start);
     this.facts.brackets = bracketCandidates(this.text, this.codeSpans, this.linkSpans);
-    this.facts.malformedCheckboxes = scanMalformedCheckboxes(this.text, this.codeSpans);
+    const notProse = [...this.codeSpans, ...this.facts.tables].sort((a, b) => a.start - b.start);
+    this.facts.malformedCheckboxes = [
+      ...scanMalformedCheckboxes(this.text, this.codeSpans),
+      ...scanMisplacedCheckboxes(this.text, notProse),
+    ].sort((a, b) => a.start - b.start);
     return this.facts;
   }
 

@@ -101,6 +101,13 @@ export interface MalformedCheckbox extends Span {
   found: string;
   /** The line is a task (with an unknown marker, so not done); otherwise it is not tracked at all. */
   tracked: boolean;
+  /**
+   * Where the checkbox stands when that is what keeps the line from being a task: in a heading
+   * (`#### [ ] T-001 …`), or after text that starts the line (`001: - [ ] …`).
+   */
+  placement?: 'heading' | 'after-text';
+  /** The task as the author meant it, for the message (`- [ ] T-001 …`), where placement is set. */
+  asTask?: string;
 }
 
 /** YAML (`---`) or TOML (`+++`) front matter at the top of the document, as remark-frontmatter reads it. */

@@ -75,14 +75,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanModel {
       if (b.start >= skip)
         model.brackets.push({ start: b.start + d, end: b.end + d, text: b.text, inCode: b.inCode, slot: b.slot });
     for (const m of facts.malformedCheckboxes)
-      if (m.start >= skip)
-        model.malformedCheckboxes.push({
-          start: m.start + d,
-          end: m.end + d,
-          replacement: m.replacement,
-          found: m.found,
-          tracked: m.tracked,
-        });
+      if (m.start >= skip) model.malformedCheckboxes.push({ ...m, start: m.start + d, end: m.end + d });
   }
   metadata.heading();
   sections.finish(model.text.length);

@@ -1,10 +1,11 @@
+import { checkboxPrefix } from '../checkboxes';
 import type { MalformedCheckbox } from '../model';
 import type { Rule } from './rule';
 
 export const malformedCheckbox: Rule = {
   id: 'malformed-checkbox',
   description:
-    'A line meant as a task is not one (`- []`, `-[ ]`, `- [ x]`, a bare `[ ] text`), or a task has a marker planmark does not know (`- [~]`, `- [v]`), which counts as not done.',
+    'A line meant as a task is not one (`- []`, `-[ ]`, `- [ x]`, a bare `[ ] text`, a checkbox in a heading or after text such as `001: - [ ]`), or a task has a marker planmark does not know (`- [~]`, `- [v]`), which counts as not done.',
   defaultSeverity: 'warning',
   check({ model }, report) {
     for (const m of model.malformedCheckboxes) {
@@ -33,6 +34,10 @@ export const malformedCheckbox: Rule = {
 };
 
 function message(m: MalformedCheckbox, write: string | undefined): string {
+  if (m.placement === 'heading')
+    return `A checkbox in a heading makes no task, so this task is not tracked: write it as a list item, "${m.asTask}", under a heading.`;
+  if (m.placement === 'after-text')
+    return `A checkbox after "${checkboxPrefix(m.found)}" makes no task, so this task is not tracked: start the line with the checkbox, "${m.asTask}".`;
   if (!m.tracked) return `"${m.found}" is not a task checkbox, so this task is not tracked; write "${write}".`;
   const known = '"[ ]" open, "[-]" in progress, "[x]" done';
   return write
