@@ -144,7 +144,7 @@ export async function checkTargets(
       : { root: io.cwd, git: options.git !== false && config.phantomCompletionGit !== 'off' };
   // One repository for the run: the cache's view of git and the workers' shared facts.
   let repository: Promise<GitRepository | undefined> | undefined;
-  const openRepository = () => (repository ??= GitRepository.open(io.cwd));
+  const openRepository = () => (repository ??= GitRepository.open(io.cwd, { pinHead: true }));
   const freshness = new CompletionFreshness(io.cwd, cache?.file, openRepository);
   // Git's state before any file is judged: a change during the run invalidates the next run's hits.
   if (cache && completion?.git) await freshness.gitState();

@@ -71,7 +71,7 @@ export type JobOutcome =
 // one template, boilerplate), and a piece parses the same in any document.
 const pieces = new PieceCache();
 // This thread's git repositories, opened once for the run.
-let gatherer = new CompletionFactsGatherer();
+let gatherer = new CompletionFactsGatherer([], { oneRun: true });
 
 /** What a worker thread is given once, at its start. */
 export interface WorkerSetup {
@@ -81,7 +81,7 @@ export interface WorkerSetup {
 
 /** Prepares this (worker) thread for the run's jobs. */
 export function setUpWorker({ git }: WorkerSetup): void {
-  if (git) gatherer = new CompletionFactsGatherer([[git.root, GitRepository.fromBasis(git.basis)]]);
+  if (git) gatherer = new CompletionFactsGatherer([[git.root, GitRepository.fromBasis(git.basis)]], { oneRun: true });
 }
 
 export async function runJob({ target, text, bom, settings, profile, fix, completion }: Job): Promise<JobOutcome> {

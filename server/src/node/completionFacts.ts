@@ -10,7 +10,7 @@ import {
   type PlanEngine,
   type PlanModel,
 } from '../engine';
-import { GitRepository } from './gitHistory';
+import { GitRepository, type PlanLines } from './gitHistory';
 
 // Gathers what the phantom-completion rule and the agent tools need to know
 // from the disk: whether each file a task names exists, and (when asked, in a
@@ -27,6 +27,8 @@ export interface GatherOptions {
   git: boolean;
   /** Resolve the files of open tasks as well (the agent tools check a task before ticking it). */
   allTasks?: boolean;
+  /** The plan's history, when `prefetch` began reading it. */
+  history?: Promise<PlanLines>;
 }
 
 /** Files that are never a plan's work, and too many to list. */
@@ -65,22 +67,45 @@ export async function analyzeGathering(
 ): Promise<{ analysis: Analysis; facts?: CompletionFacts }> {
   // The second analysis (with the facts) parses nothing again: both read one piece cache.
   const options = given.cache ? given : { ...given, cache: new PieceCache() };
+  const rule = engine.config.rules['phantom-completion'] !== 'off';
+  const git = rule && where.git && engine.config.phantomCompletionGit !== 'off';
+  // No ticked checkbox, no claim to ask git about: no process.
+  const history =
+    git && gatherer.options.oneRun && TICKED.test(text) ? gatherer.prefetch(where.root, where.planPath) : undefined;
   const first = engine.analyze(text, options);
-  if (!first.model || engine.config.rules['phantom-completion'] === 'off') return { analysis: first };
-  const facts = await gatherer.gather({
-    ...where,
-    model: first.model,
-    git: where.git && engine.config.phantomCompletionGit !== 'off',
-  });
+  if (!first.model || !rule) return { analysis: first };
+  const facts = await gatherer.gather({ ...where, model: first.model, git, ...(history && { history }) });
   return facts ? { analysis: engine.analyze(text, { ...options, completion: facts }), facts } : { analysis: first };
 }
+
+/** A ticked checkbox somewhere: the text may have tasks whose claims git is asked about. */
+const TICKED = /\[[xX]\]/;
 
 export class CompletionFactsGatherer {
   private readonly repos = new Map<string, Promise<GitRepository | undefined>>();
 
-  /** `known`: repositories already open, by workspace root (a check worker's, from the main thread). */
-  constructor(known: Iterable<[string, GitRepository]> = []) {
+  /**
+   * `known`: repositories already open, by workspace root (a check worker's, from the main thread).
+   * `oneRun`: for one run over plans (`planmark check`), each plan analysed once: HEAD is read
+   * once per repository, and git is started before each analysis (see prefetch). Otherwise
+   * (an editor's session) HEAD is read for each plan and a plan's history is kept while it holds.
+   */
+  constructor(
+    known: Iterable<[string, GitRepository]> = [],
+    readonly options: { oneRun?: boolean } = {},
+  ) {
     for (const [root, repo] of known) this.repos.set(root, Promise.resolve(repo));
+  }
+
+  /**
+   * Starts the git processes that `gather` waits for and that need no analysis: the
+   * repository's (once) and the plan's history, handed to `gather` as `history`. Called
+   * before a long analysis, git answers on another core meanwhile, rather than one
+   * process after another afterwards.
+   */
+  prefetch(root: string, planPath: string): Promise<PlanLines> {
+    void this.repo(root);
+    return GitRepository.planHistory(planPath);
   }
 
   async gather(options: GatherOptions): Promise<CompletionFacts | undefined> {
@@ -101,7 +126,7 @@ export class CompletionFactsGatherer {
             line: lineAt(options.model.text, c.task.checkbox.start),
             files: c.files.map((f) => repo.relative(resolve(options.root, files.get(f.path)!))),
           }));
-        facts.history = await repo.histories(options.planPath, queries).catch(() => undefined);
+        facts.history = await repo.histories(options.planPath, queries, options.history).catch(() => undefined);
       }
     }
     return facts;
@@ -109,7 +134,7 @@ export class CompletionFactsGatherer {
 
   private repo(root: string): Promise<GitRepository | undefined> {
     let repo = this.repos.get(root);
-    if (!repo) this.repos.set(root, (repo = GitRepository.open(root)));
+    if (!repo) this.repos.set(root, (repo = GitRepository.open(root, { pinHead: this.options.oneRun })));
     return repo;
   }
 }

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { CommitInfo, TaskHistory } from '../engine';
 
 // What git says about ticked tasks, for the phantom-completion rule: when each
@@ -36,6 +36,9 @@ const DEFAULT_REFS = [
   'refs/heads/main',
   'refs/heads/master',
 ];
+/** What `open` asks rev-parse, one answer a line: the top folder, and whether (and where) the clone is shallow. */
+const ABOUT = ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'shallow'];
+const REFS_FORMAT = '--format=%(refname) %(objectname)';
 const SEP = '\x1f';
 const RECORD = '\x1e';
 const FORMAT = `--format=${RECORD}%h${SEP}%H${SEP}%ad${SEP}%s`;
@@ -82,14 +85,38 @@ export class GitRepository {
     return repo;
   }
 
-  /** The repository holding `folder`, or undefined when there is none (or git is not installed). */
-  static async open(folder: string): Promise<GitRepository | undefined> {
+  /**
+   * The repository holding `folder`, or undefined when there is none (or git is not installed).
+   * Two processes at once: one rev-parse for the top folder, HEAD and the shallow boundary, and
+   * the default branch's refs (the floor). `pinHead`: HEAD as read now stands for the repository's
+   * whole life (one CLI run); otherwise it is read again for each plan (an editor's session).
+   */
+  static async open(folder: string, options: { pinHead?: boolean } = {}): Promise<GitRepository | undefined> {
+    const refs = git(folder, ['for-each-ref', REFS_FORMAT, ...DEFAULT_REFS]);
+    refs.catch(() => undefined);
     try {
-      const top = (await git(folder, ['rev-parse', '--show-toplevel'])).trim();
-      return top ? new GitRepository(top) : undefined;
+      // `--verify -q HEAD` exits 1 before the first commit, after printing the rest.
+      const out = await git(folder, [...ABOUT, '--verify', '-q', 'HEAD'], [1]);
+      const [top, shallow, shallowFile, head = ''] = out.split('\n');
+      if (!top) return undefined;
+      const repo = new GitRepository(top, options.pinHead ? head : undefined);
+      repo.cachedHead = head;
+      repo.cache.set('refs', refs);
+      repo.cache.set('shallow', shallowCommits(shallow, resolve(folder, shallowFile ?? '')));
+      return repo;
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Starts reading the plan's history (`git log` of the plan file), to be handed to
+   * `histories`: started before the plan is analysed, git works on another core meanwhile.
+   */
+  static planHistory(planPath: string): Promise<PlanLines> {
+    const lines = readPlanLines(dirname(planPath), basename(planPath));
+    lines.catch(() => undefined);
+    return lines;
   }
 
   /**
@@ -125,8 +152,15 @@ export class GitRepository {
     return relative(this.top, path).split(sep).join('/');
   }
 
-  /** Git's evidence for each ticked task of the plan at `planPath` (absolute). */
-  async histories(planPath: string, tasks: readonly TaskQuery[]): Promise<Map<number, TaskHistory>> {
+  /**
+   * Git's evidence for each ticked task of the plan at `planPath` (absolute). `started`: the
+   * plan's history as `planHistory` began reading it, for this repository's HEAD.
+   */
+  async histories(
+    planPath: string,
+    tasks: readonly TaskQuery[],
+    started?: Promise<PlanLines>,
+  ): Promise<Map<number, TaskHistory>> {
     const answers = new Map<number, TaskHistory>();
     if (tasks.length === 0) return answers;
     const head = await this.head();
@@ -134,14 +168,15 @@ export class GitRepository {
     // files' top folders are a handful of pathspecs; the files are picked out here.
     const files = new Set(tasks.flatMap((t) => t.files));
     const tops = [...new Set([...files].map((f) => f.split('/')[0] + (f.includes('/') ? '/' : '')))].sort();
-    const dirty = await this.dirty(tops);
+    // Asked alongside the rest: nothing else waits for it.
+    const changes = this.dirty(tops);
     if (!head) {
+      const dirty = await changes;
       for (const t of tasks) answers.set(t.key, { after: [], before: [], dirty: dirtyOf(t.files, dirty) });
       return answers;
     }
-    const plan = this.relative(planPath);
     const [lines, since, shallow] = await Promise.all([
-      this.memo(`plan\0${plan}`, () => this.planLines(plan)),
+      this.memo(`plan\0${planPath}`, () => started ?? readPlanLines(this.top, this.relative(planPath))),
       this.floor(head),
       this.shallow(),
     ]);
@@ -151,6 +186,7 @@ export class GitRepository {
       this.memo(`order\0${first?.full ?? ''}`, () => this.topoOrder(first)),
       this.memo(`recent\0${first?.full ?? ''}\0${tops.join('\0')}`, () => this.commitsSince(first, tops)),
     ]);
+    const dirty = await changes;
     const phantoms: Array<{ task: TaskQuery; history: TaskHistory }> = [];
     tasks.forEach((t, i) => {
       const tick = lines.exact.get(t.line.trimEnd());
@@ -227,43 +263,6 @@ export class GitRepository {
     return git(this.top, args);
   }
 
-  /**
-   * For each line text the plan's history ever added: the first commit that added it,
-   * by exact text and by text with the checkbox state aside; and the commits in order.
-   */
-  private async planLines(plan: string) {
-    const out = await this.run([
-      'log',
-      '--follow',
-      FORMAT,
-      '--date=short',
-      '-p',
-      '--unified=0',
-      '--no-color',
-      '--no-ext-diff',
-      '--no-textconv',
-      '--',
-      plan,
-    ]);
-    const commits = out.split(RECORD).slice(1).map(parseRecord);
-    const written = new Map<string, Commit>();
-    const exact = new Map<string, Commit>();
-    const order = new Map<string, number>();
-    // git lists the newest first; the first commit that added a line is the oldest.
-    for (let i = commits.length - 1; i >= 0; i--) {
-      const { commit, body } = commits[i];
-      order.set(commit.full, i);
-      for (const raw of body) {
-        if (!raw.startsWith('+') || raw.startsWith('+++')) continue;
-        const line = raw.slice(1).replace(/\r$/, '');
-        if (!exact.has(line.trimEnd())) exact.set(line.trimEnd(), commit);
-        const key = normalise(line);
-        if (!written.has(key)) written.set(key, commit);
-      }
-    }
-    return { written, exact, order };
-  }
-
   /** The latest commits reachable from HEAD that changed one of the files, newest first. */
   private async fileCommits(files: string[]): Promise<Touching[]> {
     const out = await this.run([
@@ -298,23 +297,34 @@ export class GitRepository {
     return touching(out);
   }
 
-  /** The commits since the merge-base with the default branch, or undefined when there is no floor. */
+  /** The default branch's refs and their commits, as for-each-ref lists them (read by `open` at first). */
+  private refs(): Promise<string> {
+    return this.memo('refs', () => this.run(['for-each-ref', REFS_FORMAT, ...DEFAULT_REFS]));
+  }
+
+  /**
+   * The commits since the merge-base with the default branch (those HEAD has and the default
+   * branch has not), or undefined when there is no floor: no default branch, or HEAD on it.
+   */
   private async sinceFloor(head: string): Promise<Set<string> | undefined> {
-    const refs = (await this.run(['for-each-ref', '--format=%(refname)', ...DEFAULT_REFS])).split('\n').filter(Boolean);
-    const ref = DEFAULT_REFS.find((r) => refs.includes(r));
-    if (!ref) return undefined;
-    const base = (await this.run(['merge-base', 'HEAD', ref]).catch(() => '')).trim();
-    if (!base || base === head) return undefined;
-    const list = await this.run(['rev-list', 'HEAD', '--not', base]);
-    return new Set(list.split('\n').filter(Boolean));
+    const refs = new Map(
+      (await this.refs())
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(' ') as [string, string]),
+    );
+    const ref = DEFAULT_REFS.find((r) => refs.has(r));
+    if (!ref || refs.get(ref) === head) return undefined;
+    const list = await this.run(['rev-list', head, '--not', refs.get(ref)!]).catch(() => '');
+    const since = list.split('\n').filter(Boolean);
+    // None: HEAD is on the default branch (the merge-base is HEAD).
+    return since.length > 0 ? new Set(since) : undefined;
   }
 
   /** The commits a shallow clone's history stops at (none in a full clone). */
   private async shallowBoundary(): Promise<Set<string>> {
-    if ((await this.run(['rev-parse', '--is-shallow-repository'])).trim() !== 'true') return new Set();
-    const file = (await this.run(['rev-parse', '--git-path', 'shallow'])).trim();
-    const text = await readFile(resolve(this.top, file), 'utf8').catch(() => '');
-    return new Set(text.split('\n').filter(Boolean));
+    const [, shallow, file] = (await this.run(ABOUT)).split('\n');
+    return shallowCommits(shallow, resolve(this.top, file ?? ''));
   }
 
   /** Topological positions (children first) of the commits from HEAD down to `from`. */
@@ -348,7 +358,63 @@ export class GitRepository {
   }
 }
 
-function git(cwd: string, args: string[]): Promise<string> {
+/** What the plan's history says of its lines (see readPlanLines). */
+export interface PlanLines {
+  /** By the line's text with the checkbox state aside: the first commit that added it. */
+  written: Map<string, Commit>;
+  /** By the exact text: the first commit that added it. */
+  exact: Map<string, Commit>;
+  /** Each commit's position in the plan's log (0: the newest). */
+  order: Map<string, number>;
+}
+
+/**
+ * For each line text the plan's history ever added: the first commit that added it,
+ * by exact text and by text with the checkbox state aside; and the commits in order.
+ * `plan` is relative to `cwd`.
+ */
+async function readPlanLines(cwd: string, plan: string): Promise<PlanLines> {
+  const out = await git(cwd, [
+    'log',
+    '--follow',
+    FORMAT,
+    '--date=short',
+    '-p',
+    '--unified=0',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--',
+    plan,
+  ]);
+  const commits = out.split(RECORD).slice(1).map(parseRecord);
+  const written = new Map<string, Commit>();
+  const exact = new Map<string, Commit>();
+  const order = new Map<string, number>();
+  // git lists the newest first; the first commit that added a line is the oldest.
+  for (let i = commits.length - 1; i >= 0; i--) {
+    const { commit, body } = commits[i];
+    order.set(commit.full, i);
+    for (const raw of body) {
+      if (!raw.startsWith('+') || raw.startsWith('+++')) continue;
+      const line = raw.slice(1).replace(/\r$/, '');
+      if (!exact.has(line.trimEnd())) exact.set(line.trimEnd(), commit);
+      const key = normalise(line);
+      if (!written.has(key)) written.set(key, commit);
+    }
+  }
+  return { written, exact, order };
+}
+
+/** The commits a shallow clone's history stops at (none in a full clone), from rev-parse's answers. */
+async function shallowCommits(isShallow: string | undefined, file: string): Promise<Set<string>> {
+  if (isShallow !== 'true') return new Set();
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return new Set(text.split('\n').filter(Boolean));
+}
+
+/** git's output; `allowed`: exit codes besides 0 whose output is an answer too. */
+function git(cwd: string, args: string[], allowed: readonly number[] = []): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
@@ -362,7 +428,8 @@ function git(cwd: string, args: string[]): Promise<string> {
         // No index lock taken by status; no pager, no prompts.
         env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
       },
-      (error: Error | null, stdout: string) => (error ? reject(error) : resolve(stdout)),
+      (error: (Error & { code?: unknown }) | null, stdout: string) =>
+        error && !allowed.includes(error.code as number) ? reject(error) : resolve(stdout),
     );
   });
 }

@@ -106,11 +106,14 @@ test(
         phantoms(many.stdout),
         [0, 1, 2, 3].map((i) => `plans/p${i}/plan.md:7 The task is ticked, but src/missing.py does not exist.`),
       );
-      const count = (what: string) => calls.filter((c) => c.includes(what)).length;
+      const count = (what: string | RegExp) =>
+        calls.filter((c) => (typeof what === 'string' ? c.includes(what) : what.test(c))).length;
       assert.equal(count('rev-parse --show-toplevel'), 1, calls.join('\n'));
-      assert.equal(count(' merge-base '), 1, calls.join('\n'));
+      // The floor: the default branch's refs, then the commits since main's tip.
+      assert.equal(count(' for-each-ref '), 1, calls.join('\n'));
+      assert.equal(count(/ rev-list [0-9a-f]{40} --not [0-9a-f]{40}$/), 1, calls.join('\n'));
       assert.equal(count('--is-shallow-repository'), 1, calls.join('\n'));
-      assert.equal(count('rev-parse --verify -q HEAD'), 1, calls.join('\n'));
+      assert.equal(count('--verify -q HEAD'), 1, calls.join('\n'));
     } finally {
       git.dispose();
       repo.dispose();

@@ -3,10 +3,13 @@
 // ticked tasks are phantoms; a missing and an extra finding both fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../cli/helpers';
 import { gitFixture, type GitFixture } from './gitFixture';
+import { PlanEngine } from '../../src/engine';
+import { analyzeWithFacts, CompletionFactsGatherer } from '../../src/node/completionFacts';
+import { TEMPLATE_TEXT } from '../engine/helpers';
 
 const PLAN = [
   '# Tasks: Demo',
@@ -156,5 +159,36 @@ test('a task whose line arrived already ticked with its work (a squash merge) is
     assert.match(found[1], /^7:31 warning .*src\/missing\.py does not exist\.$/);
   } finally {
     repo.dispose();
+  }
+});
+
+test("the CLI's gathering (git started before the analysis, HEAD read once) judges as the editor's does", async () => {
+  const engine = new PlanEngine(TEMPLATE_TEXT);
+  const judged = async (dir: string, gatherer: CompletionFactsGatherer) => {
+    const planPath = join(dir, 'plan.md');
+    const text = readFileSync(planPath, 'utf8');
+    const where = { root: dir, planPath, git: true };
+    const analysis = await analyzeWithFacts(engine, text, where, gatherer, { path: 'plan.md' });
+    return analysis.findings.filter((f) => f.rule === 'phantom-completion').map((f) => f.message);
+  };
+  const main = history();
+  const feature = history();
+  feature.git('checkout', '-q', '-b', 'feature');
+  feature.write('plan.md', tick(PLAN) + '- [x] T004 Tidy up in src/done.py\n');
+  feature.commit('tick it without the work');
+  const unborn = gitFixture();
+  unborn.write('plan.md', tick(PLAN));
+  const shallow = gitFixture();
+  shallow.git('fetch', '-q', '--depth=1', `file://${main.dir}`, 'main');
+  shallow.git('checkout', '-q', 'FETCH_HEAD');
+  try {
+    for (const repo of [main, feature, unborn, shallow]) {
+      const editor = await judged(repo.dir, new CompletionFactsGatherer());
+      const cli = await judged(repo.dir, new CompletionFactsGatherer([], { oneRun: true }));
+      assert.ok(editor.length > 0, 'each history has a phantom');
+      assert.deepEqual(cli, editor);
+    }
+  } finally {
+    for (const repo of [main, feature, unborn, shallow]) repo.dispose();
   }
 });
