@@ -71,6 +71,6 @@ export {
   type CompletionFacts,
   type TaskHistory,
 } from './completion';
-export { filesOf, taskFiles, type FileMention } from './taskFiles';
+export { filesOf, mayNameTickedFiles, taskFiles, type FileMention } from './taskFiles';
 export { citedRequirements, parseRequirements } from './requirements';
 export { newTask, increment, requirementNumbers, storyLabelsAt, type NewTask } from './newTask';

@@ -112,6 +112,28 @@ const ENV_OBJECT = /^(?:process|import\.meta)\.env$/;
  */
 const GLUED_PROSE = /^[^/]*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}](?=[A-Za-z0-9_.@-])/u;
 
+/** A ticked task's line: list marker (in a quote or not), `[x]`, the rest of the line. */
+const TICKED_LINE = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\]([^\r\n]*)/gm;
+/** What every mention on a task's line has: a `.` or `/` (paths, names with extensions), a backtick, or a build file's name. */
+const MAY_NAME = /[./`]|[A-Z][a-z]*file\b/;
+/** A field of FILE_FIELDS, as fields.ts reads a label (any case, singular or plural). */
+const FILE_FIELD =
+  /(?:\*\*|__)[ \t]*(?:files?|tests?|test[ \t]+files?|paths?|locations?)[ \t]*(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)/i;
+
+/**
+ * Whether a ticked task of the text may name files, read from the text alone: false only when
+ * none does (no ticked task, or none whose line or block could name one). Lets a caller skip
+ * or start early the work for ticked tasks' files (git) before the analysis says which they are.
+ */
+export function mayNameTickedFiles(text: string): boolean {
+  let ticked = false;
+  for (const m of text.matchAll(TICKED_LINE)) {
+    if (MAY_NAME.test(m[1])) return true;
+    ticked = true;
+  }
+  return ticked && FILE_FIELD.test(text);
+}
+
 /** Files each task names (tasks naming none are left out), in document order of the mention. */
 export function taskFiles(model: PlanModel): Map<TaskItem, FileMention[]> {
   const files = new Map<TaskItem, FileMention[]>();

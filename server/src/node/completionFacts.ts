@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import {
   completionClaims,
+  mayNameTickedFiles,
   PieceCache,
   type Analysis,
   type AnalyzeOptions,
@@ -69,17 +70,16 @@ export async function analyzeGathering(
   const options = given.cache ? given : { ...given, cache: new PieceCache() };
   const rule = engine.config.rules['phantom-completion'] !== 'off';
   const git = rule && where.git && engine.config.phantomCompletionGit !== 'off';
-  // No ticked checkbox, no claim to ask git about: no process.
+  // No ticked task that may name a file, no claim to ask git about: no process.
   const history =
-    git && gatherer.options.oneRun && TICKED.test(text) ? gatherer.prefetch(where.root, where.planPath) : undefined;
+    git && gatherer.options.oneRun && mayNameTickedFiles(text)
+      ? gatherer.prefetch(where.root, where.planPath)
+      : undefined;
   const first = engine.analyze(text, options);
   if (!first.model || !rule) return { analysis: first };
   const facts = await gatherer.gather({ ...where, model: first.model, git, ...(history && { history }) });
   return facts ? { analysis: engine.analyze(text, { ...options, completion: facts }), facts } : { analysis: first };
 }
-
-/** A ticked checkbox somewhere: the text may have tasks whose claims git is asked about. */
-const TICKED = /\[[xX]\]/;
 
 export class CompletionFactsGatherer {
   private readonly repos = new Map<string, Promise<GitRepository | undefined>>();

@@ -3,7 +3,7 @@
 // the facts it was judged on hold: HEAD, `git status`, the named files' existence.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +59,7 @@ function loggingGit(): { env: NodeJS.ProcessEnv; calls(): string[]; dispose(): v
   chmodSync(join(bin, 'git'), 0o755);
   return {
     env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
-    calls: () => readFileSync(log, 'utf8').split('\n'),
+    calls: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []),
     dispose: () => rmSync(bin, { recursive: true, force: true }),
   };
 }
@@ -120,6 +120,22 @@ test(
     }
   },
 );
+
+test('check: ticked tasks that name no files start no git process; ticked files do', async () => {
+  const repo = history({ 'plan.md': PLAN.replace(/ in .*$/gm, '') });
+  const git = loggingGit();
+  try {
+    const plain = await run(['check', '--format', 'json', 'plan.md'], repo.dir, git.env);
+    assert.deepEqual(phantoms(plain.stdout), []);
+    assert.deepEqual(git.calls(), []);
+    repo.write('named.md', TICKED);
+    await run(['check', 'named.md'], repo.dir, git.env);
+    assert.ok(git.calls().length > 0, 'a ticked task names files: git is asked');
+  } finally {
+    git.dispose();
+    repo.dispose();
+  }
+});
 
 test('check --cache: a phantom judged with git is checked again after a commit or a change in git status', async () => {
   const repo = history();

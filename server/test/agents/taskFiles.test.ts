@@ -3,8 +3,10 @@
 // given facts: the engine decides, the caller only gathers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { filesOf, PlanEngine, type CompletionFacts } from '../../src/engine';
-import { TEMPLATE_TEXT } from '../engine/helpers';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { completionClaims, filesOf, mayNameTickedFiles, PlanEngine, type CompletionFacts } from '../../src/engine';
+import { CORPUS, REPO, TEMPLATE_TEXT, WITHOUT_SHARED } from '../engine/helpers';
 
 const engine = new PlanEngine(TEMPLATE_TEXT);
 
@@ -154,4 +156,45 @@ test('the rule reports a missing file and a task without git evidence, at their 
   assert.equal(findings[0].fixes?.[0].title, 'Untick the task');
   // Without facts the rule is silent: the engine reads no disk.
   assert.equal(engine.analyze(text).findings.filter((f) => f.rule === 'phantom-completion').length, 0);
+});
+
+/** Every Markdown file under `dir`. */
+function markdownUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(dir, f));
+}
+
+/** mayNameTickedFiles may say yes wrongly (git started for nothing), never no wrongly (a claim judged late is still judged, but slower). */
+function assertMayNameCovers(files: string[]): void {
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    // Each plan as it is, and with every task ticked: most real plans have few ticks.
+    for (const version of [text, text.replace(/\[ \]/g, '[x]')]) {
+      const model = engine.analyze(version).model;
+      if (!model) continue;
+      const claims = completionClaims(model).length;
+      if (claims > 0) assert.ok(mayNameTickedFiles(version), `${file}: ${claims} ticked tasks name files`);
+    }
+  }
+}
+
+test('mayNameTickedFiles: yes wherever a ticked task names files (fixtures and crafted lines), no without ticked file names', () => {
+  assertMayNameCovers(markdownUnder(join(REPO, 'test-fixtures')));
+  for (const line of [
+    '- [x] T001 Create User model in src/models/user.py',
+    '> 1. [X] Containerise it in Dockerfile',
+    '- [x] **Task**: Containerise the API\n  - **Files**: `Dockerfile`',
+    '* [x] Port the parser in main.zig',
+  ])
+    assert.ok(mayNameTickedFiles(`# Tasks\n\n${line}\n`), line);
+  for (const text of [
+    '# Tiny Implementation Plan\n\n- [ ] one in src/a.ts\n- [x] two\n',
+    '# Plan\n\n- [x] Write the handbook\n- [x] Review it with the team\n',
+  ])
+    assert.equal(mayNameTickedFiles(text), false, text);
+});
+
+test('mayNameTickedFiles covers every real plan', { skip: WITHOUT_SHARED }, () => {
+  assertMayNameCovers(markdownUnder(CORPUS));
 });
