@@ -83,6 +83,7 @@ export async function analyzeGathering(
 
 export class CompletionFactsGatherer {
   private readonly repos = new Map<string, Promise<GitRepository | undefined>>();
+  private readonly listings = new Map<string, Promise<string[]>>();
 
   /**
    * `known`: repositories already open, by workspace root (a check worker's, from the main thread).
@@ -113,7 +114,7 @@ export class CompletionFactsGatherer {
     if (claims.length === 0) return undefined;
     const paths = claims.flatMap((c) => c.files.map((f) => f.path));
     const files = await resolveNamedFiles(options.root, dirname(options.planPath), paths, () =>
-      listWorkspace(options.root),
+      this.listing(options.root),
     );
     const facts: { files: Map<string, string | null>; history?: CompletionFacts['history'] } = { files };
     if (options.git) {
@@ -130,6 +131,14 @@ export class CompletionFactsGatherer {
       }
     }
     return facts;
+  }
+
+  /** The workspace's files: listed once per root for a run (a plan naming missing files lists the whole tree). */
+  private listing(root: string): Promise<string[]> {
+    if (!this.options.oneRun) return listWorkspace(root);
+    let listed = this.listings.get(root);
+    if (!listed) this.listings.set(root, (listed = listWorkspace(root)));
+    return listed;
   }
 
   private repo(root: string): Promise<GitRepository | undefined> {
