@@ -3,12 +3,12 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { runJob, type Job, type JobOutcome, type WorkerSetup } from './checkFile';
+import { runJob, setUpWorker, type Job, type JobOutcome, type WorkerSetup } from './checkFile';
 
-// `planmark check --jobs N`: files checked in worker threads. Parsing is
-// CPU-bound and single-threaded, so threads are what makes many files fast.
-// A worker costs a bundle load and a cold parser, so small batches stay on the
-// main thread, where they are faster.
+// `planmark check --jobs N`: files checked on N threads, this one and N - 1
+// workers. Parsing is CPU-bound and single-threaded, so threads are what makes
+// many files fast. A worker costs a bundle load and a cold parser, so small
+// batches stay on the main thread, where they are faster.
 
 /** The bundled worker (dist/checkWorker.js). Run from the sources (tsx), there is none: jobs run in-process. */
 const WORKER = join(__dirname, 'checkWorker.js');
@@ -17,13 +17,15 @@ const WORKER = join(__dirname, 'checkWorker.js');
 const CHARS_PER_WORKER = 48 * 1024;
 
 /**
- * Below this much text the run is short, and V8's optimizing compiler (TurboFan)
- * costs more than it saves: compiling and deoptimizing the parser takes longer than
- * running it in the baseline tiers (measured: a 12 KB plan 0.25 → 0.14 s of CPU,
- * 12 plans of 288 KB 2.0 → 1.2 s; 1 MB breaks even). V8's flags are per process,
- * so this also holds for the worker threads.
+ * Below this much text per thread the run is short, and V8's optimizing compiler
+ * (TurboFan) costs more than it saves: compiling and deoptimizing the parser takes
+ * longer than running it in the baseline tiers. Measured (CPU time, shared 2-core
+ * machine): a 12 KB plan 0.25 → 0.14 s; 65 real plans of 1.1 MB on one thread
+ * 4.4 → 4.1 s, on two 6.1 → 4.5 s (each thread compiles for itself); 3.3 MB on one
+ * thread 9.3 → 11.4 s, the other way. V8's flags are per process, so this holds for
+ * the worker threads too.
  */
-const SHORT_RUN_CHARS = 512 * 1024;
+const SHORT_RUN_CHARS = 1280 * 1024;
 
 export const DEFAULT_JOBS = availableParallelism();
 
@@ -40,7 +42,10 @@ export function restoreV8Flags(): void {
   optimizerOff = false;
 }
 
-/** How many threads `jobs` deserve, at most `limit`: 0 means run them on this thread. */
+/**
+ * How many threads `jobs` deserve, at most `limit`, this one included: 0 means run them all
+ * on this thread, N > 1 this thread and N - 1 workers.
+ */
 export function workersFor(jobs: readonly Job[], limit: number): number {
   const chars = jobs.reduce((n, j) => n + j.text.length, 0);
   const useful = Math.min(limit, jobs.length, Math.ceil(chars / CHARS_PER_WORKER));
@@ -49,38 +54,52 @@ export function workersFor(jobs: readonly Job[], limit: number): number {
 
 /**
  * Runs every job, in parallel when worth it; outcomes are in the jobs' order.
- * `setup`: what the worker threads share, asked for only when there are workers.
+ * `setup`: what the threads share, asked for only when there are workers.
  */
 export async function runJobs(
   jobs: readonly Job[],
   limit: number,
   setup: () => Promise<WorkerSetup> = () => Promise.resolve({}),
 ): Promise<JobOutcome[]> {
-  // Not when node was started with --no-opt: restoring would then turn TurboFan on.
-  const short = jobs.reduce((n, j) => n + j.text.length, 0) < SHORT_RUN_CHARS;
-  if (short && !optimizerOff && !process.execArgv.includes('--no-opt')) {
+  const threads = existsSync(WORKER) ? workersFor(jobs, limit) : 0;
+  const chars = jobs.reduce((n, j) => n + j.text.length, 0);
+  // Before the workers start, which take the process's flags. Not when node was started
+  // with --no-opt: restoring would then turn TurboFan on.
+  if (chars / Math.max(1, threads) < SHORT_RUN_CHARS && !optimizerOff && !process.execArgv.includes('--no-opt')) {
     setFlagsFromString('--no-opt');
     optimizerOff = true;
   }
-  const workers = existsSync(WORKER) ? workersFor(jobs, limit) : 0;
-  if (workers === 0) {
+  if (threads === 0) {
     const outcomes: JobOutcome[] = [];
     for (const job of jobs) outcomes.push(await runJob(job));
     return outcomes;
   }
-  return runInWorkers(jobs, workers, await setup());
+  const shared = await setup();
+  setUpWorker(shared);
+  return runInThreads(jobs, threads - 1, shared);
 }
 
 type Reply = { id: number; outcome: JobOutcome } | { id: number; error: string };
 
-function runInWorkers(jobs: readonly Job[], count: number, workerData: WorkerSetup): Promise<JobOutcome[]> {
+/** Jobs a worker is sent ahead, so that it has the next while this thread is busy with its own. */
+const AHEAD = 2;
+
+/**
+ * This thread and `count` workers take jobs from one queue, largest first (so that one big
+ * file does not finish last on its own). This thread starts at once, warm, while the
+ * workers load; it lets the workers' replies in between its own jobs.
+ */
+function runInThreads(jobs: readonly Job[], count: number, workerData: WorkerSetup): Promise<JobOutcome[]> {
   const outcomes = new Array<JobOutcome>(jobs.length);
-  // Largest first, so that one big file does not finish last on its own.
   const queue = jobs.map((job, id) => ({ job, id })).sort((a, b) => b.job.text.length - a.job.text.length);
   let pending = jobs.length;
+  let failed: Error | undefined;
   const pool: Worker[] = [];
   return new Promise<JobOutcome[]>((done, fail) => {
     const finish = (error?: Error) => {
+      if (failed) return;
+      if (error) failed = error;
+      else if (pending > 0) return;
       for (const worker of pool) void worker.terminate();
       if (error) fail(error);
       else done(outcomes);
@@ -95,11 +114,21 @@ function runInWorkers(jobs: readonly Job[], count: number, workerData: WorkerSet
       worker.on('message', (reply: Reply) => {
         if ('error' in reply) return finish(new Error(`while checking ${jobs[reply.id].target.file}: ${reply.error}`));
         outcomes[reply.id] = reply.outcome;
-        if (--pending === 0) return finish();
+        pending--;
         feed(worker);
+        finish();
       });
       worker.on('error', finish);
-      feed(worker);
+      for (let j = 0; j < AHEAD; j++) feed(worker);
     }
+    void (async () => {
+      for (let next = queue.shift(); next && !failed; next = queue.shift()) {
+        outcomes[next.id] = await runJob(next.job);
+        pending--;
+        // The workers' replies wait for this thread: let them in, and the workers have more to do.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      finish();
+    })().catch(finish);
   });
 }
