@@ -3,12 +3,15 @@
 // busy machine slows both alike):
 //   - cold: every file checked (planmark without --cache; markdownlint-cli2 has no cache),
 //   - warm: planmark --cache with nothing changed since the last run,
-//   - fast start: one small plan, against a bare `node -e 0`.
+//   - fast start: one small plan, against a bare `node -e 0`; beside it, what a bare
+//     remark parse of the same plan costs as a whole process (the floor no check of it
+//     can go below: bundled, without TurboFan, as planmark runs it), and a 4-line plan.
 // Run alone with `npm run bench:cli`; `npm run bench` runs it after the engine figures.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { stats, type Stats } from './stats';
 
 const REPO = join(__dirname, '..');
@@ -38,12 +41,41 @@ function time(command: string[]): number {
   return performance.now() - start;
 }
 
+/** The floor of a one-plan check: a process that only parses the plan, with the remark pipeline planmark uses. */
+function buildFloor(dir: string): string {
+  const outfile = join(dir, 'floor.js');
+  buildSync({
+    stdin: {
+      contents: [
+        "import { readFileSync } from 'node:fs';",
+        "import { unified } from 'unified';",
+        "import remarkParse from 'remark-parse';",
+        "import remarkGfm from 'remark-gfm';",
+        "unified().use(remarkParse).use(remarkGfm).parse(readFileSync(process.argv[2], 'utf8'));",
+      ].join('\n'),
+      resolveDir: REPO,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    minify: true,
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 export interface CliBench {
   files: number;
   bytes: number;
   cold: { planmark: Stats; markdownlint: Stats; ratio: number };
   warm: { planmark: Stats; markdownlint: Stats; ratio: number };
   start: { planmark: Stats; node: Stats; ratio: number };
+  /** A bare remark parse of the small plan, as a whole process: the floor of `start`. */
+  floor: { parse: Stats; node: Stats; ratio: number };
+  /** A 4-line plan. */
+  tiny: { planmark: Stats; node: Stats; ratio: number };
 }
 
 export function cliBench(runs = 5, limit = 65): CliBench {
@@ -51,9 +83,13 @@ export function cliBench(runs = 5, limit = 65): CliBench {
   const files = benchFiles(limit);
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const cacheDir = mkdtempSync(join(tmpdir(), 'planmark-bench-'));
+  const tiny = join(cacheDir, 'tiny.md');
+  writeFileSync(tiny, '# Tiny Implementation Plan\n\n- [ ] one\n- [x] two\n');
   const commands = {
     node: ['-e', '0'],
     small: [CLI, 'check', SMALL_PLAN],
+    floor: ['--no-opt', buildFloor(cacheDir), SMALL_PLAN],
+    tiny: [CLI, 'check', tiny],
     markdownlint: [MARKDOWNLINT, ...files.map((f) => `:${f}`)],
     cold: [CLI, 'check', ...files],
     warm: [CLI, 'check', '--cache-location', cacheDir + '/', ...files],
@@ -63,6 +99,8 @@ export function cliBench(runs = 5, limit = 65): CliBench {
     const times: Record<keyof typeof commands, number[]> = {
       node: [],
       small: [],
+      floor: [],
+      tiny: [],
       markdownlint: [],
       cold: [],
       warm: [],
@@ -79,6 +117,8 @@ export function cliBench(runs = 5, limit = 65): CliBench {
       cold: { planmark: s.cold, markdownlint: s.markdownlint, ratio: s.cold.median / s.markdownlint.median },
       warm: { planmark: s.warm, markdownlint: s.markdownlint, ratio: s.warm.median / s.markdownlint.median },
       start: { planmark: s.small, node: s.node, ratio: s.small.median / s.node.median },
+      floor: { parse: s.floor, node: s.node, ratio: s.floor.median / s.node.median },
+      tiny: { planmark: s.tiny, node: s.node, ratio: s.tiny.median / s.node.median },
     };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
@@ -100,6 +140,12 @@ export function printCliBench(b: CliBench): void {
   );
   console.log(
     `| fast start: one small plan (12 KB) | ${ms(b.start.planmark)} | node -e 0 ${ms(b.start.node)} | ${b.start.ratio.toFixed(2)}× | ≤ 2× |`,
+  );
+  console.log(
+    `| floor: a bare remark parse of that plan, nothing else | ${ms(b.floor.parse)} | node -e 0 ${ms(b.floor.node)} | ${b.floor.ratio.toFixed(2)}× | — |`,
+  );
+  console.log(
+    `| fast start: a 4-line plan | ${ms(b.tiny.planmark)} | node -e 0 ${ms(b.tiny.node)} | ${b.tiny.ratio.toFixed(2)}× | — |`,
   );
 }
 

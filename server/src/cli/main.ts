@@ -36,8 +36,9 @@ Options for check:
                              "fix all" does), then report what is left
   --config FILE              Configuration file (default: ./.planmarkrc.json)
   --template FILE            Template the plans follow (default: configured, else built-in)
-  -j, --jobs N               Check files in N worker threads (default: the number of
-                             cores; small batches run on one thread, which is faster)
+  -j, --jobs N               Check files on N threads, this one and N - 1 workers
+                             (default: the number of cores; small batches run on
+                             one thread, which is faster)
   --cache                    Skip files whose content, configuration, template and
                              planmark version are unchanged since the last --cache run
                              (and, where ticked tasks name files, the files and git)
