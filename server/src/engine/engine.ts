@@ -170,21 +170,32 @@ export class PlanEngine {
     };
   }
 
-  analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-    if (text.length > this.config.maxFileSize) {
-      return this.skipped(
-        text,
-        `it is ${formatSize(text.length)}, over the maxFileSize setting (${formatSize(this.config.maxFileSize)})`,
-      );
-    }
-    if (looksBinary(text)) return this.skipped(text, 'it does not look like text (it contains NUL characters)');
-    let model: PlanModel;
+  /**
+   * The plan's model alone, as `analyze` reads it (give both one `cache` and the text is
+   * parsed once), or undefined where `analyze` skips the text: what a caller needs to
+   * gather facts for the analysis (see server/src/node/completionFacts.ts).
+   */
+  model(text: string, options: Pick<AnalyzeOptions, 'cache' | 'wholeDocument'> = {}): PlanModel | undefined {
+    const read = this.read(text, options);
+    return typeof read === 'string' ? undefined : read;
+  }
+
+  /** The model, or why the text is not validated. */
+  private read(text: string, options: Pick<AnalyzeOptions, 'cache' | 'wholeDocument'>): PlanModel | string {
+    if (text.length > this.config.maxFileSize)
+      return `it is ${formatSize(text.length)}, over the maxFileSize setting (${formatSize(this.config.maxFileSize)})`;
+    if (looksBinary(text)) return 'it does not look like text (it contains NUL characters)';
     try {
-      model = parsePlan(text, { cache: options.cache, wholeDocument: options.wholeDocument });
+      return parsePlan(text, { cache: options.cache, wholeDocument: options.wholeDocument });
     } catch (error) {
-      if (error instanceof SkippedError) return this.skipped(text, error.message);
+      if (error instanceof SkippedError) return error.message;
       throw error;
     }
+  }
+
+  analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+    const model = this.read(text, options);
+    if (typeof model === 'string') return this.skipped(text, model);
     const lines = new LineIndex(text);
     const facts = options.facts ?? {};
     let choice: ProfileChoice =

@@ -45,8 +45,8 @@ export interface Where {
 }
 
 /**
- * The engine's analysis with the completion facts gathered: analyzed once for the
- * model, and again with the facts when a ticked task names files.
+ * The engine's analysis with the completion facts gathered: the model read first (which
+ * ticked tasks name files), the facts gathered for them, then one analysis with the facts.
  */
 export async function analyzeWithFacts(
   engine: PlanEngine,
@@ -66,7 +66,7 @@ export async function analyzeGathering(
   gatherer: CompletionFactsGatherer,
   given: AnalyzeOptions = {},
 ): Promise<{ analysis: Analysis; facts?: CompletionFacts }> {
-  // The second analysis (with the facts) parses nothing again: both read one piece cache.
+  // The analysis parses nothing again after the model: both read one piece cache.
   const options = given.cache ? given : { ...given, cache: new PieceCache() };
   const rule = engine.config.rules['phantom-completion'] !== 'off';
   const git = rule && where.git && engine.config.phantomCompletionGit !== 'off';
@@ -75,10 +75,12 @@ export async function analyzeGathering(
     git && gatherer.options.oneRun && mayNameTickedFiles(text)
       ? gatherer.prefetch(where.root, where.planPath)
       : undefined;
-  const first = engine.analyze(text, options);
-  if (!first.model || !rule) return { analysis: first };
-  const facts = await gatherer.gather({ ...where, model: first.model, git, ...(history && { history }) });
-  return facts ? { analysis: engine.analyze(text, { ...options, completion: facts }), facts } : { analysis: first };
+  // The model alone says which files ticked tasks name: the rules run once, with the facts.
+  const model = rule ? engine.model(text, options) : undefined;
+  const facts = model && (await gatherer.gather({ ...where, model, git, ...(history && { history }) }));
+  return facts
+    ? { analysis: engine.analyze(text, { ...options, completion: facts }), facts }
+    : { analysis: engine.analyze(text, options) };
 }
 
 export class CompletionFactsGatherer {

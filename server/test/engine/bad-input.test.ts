@@ -120,3 +120,14 @@ test('bad input: BOM, CRLF, tabs, CJK and emoji keep ranges on the right charact
   const { model } = engine.analyze(text);
   assert.equal(lines.position(model!.title!.start).character, 1);
 });
+
+test('model(): the model analyze reads, and none where analyze skips the text', () => {
+  const small = new PlanEngine(TEMPLATE_TEXT, { ...engine.config, maxFileSize: 64 });
+  const plan = '# Plan\n\n- [x] Write it in src/a.ts\n';
+  const cache = new PieceCache();
+  assert.deepEqual(engine.model(plan, { cache }), engine.analyze(plan, { cache }).model);
+  for (const [name, text] of Object.entries({ binary: 'a\u0000b', 'over maxFileSize': plan.repeat(3) })) {
+    assert.ok(small.analyze(text).skipped, name);
+    assert.equal(small.model(text), undefined, name);
+  }
+});
