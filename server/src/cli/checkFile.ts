@@ -103,7 +103,10 @@ export async function runJob({ target, text, bom, settings, profile, fix, comple
   if (!completion) return { analysis: summarize(engine.analyze(text, options)), notes };
   const where = { root: completion.root, planPath: target.path, git: completion.git };
   const { analysis, facts } = await analyzeGathering(engine, text, where, gatherer, options);
-  const depends = facts && { files: Object.fromEntries(facts.files), git: facts.history !== undefined };
+  const depends = facts && {
+    files: Object.fromEntries(facts.files),
+    git: facts.history !== undefined || facts.removed !== undefined,
+  };
   return { analysis: summarize(analysis), notes, ...(depends ? { depends } : {}) };
 }
 

@@ -36,6 +36,11 @@ export interface CompletionFacts {
   files: ReadonlyMap<string, string | null>;
   /** Git evidence per ticked task, by the offset of its checkbox. Absent: the git check is off or impossible. */
   history?: ReadonlyMap<number, TaskHistory>;
+  /**
+   * Named paths that do not exist now but that a commit deleted (or moved away), keyed by the
+   * path as named: the work was there and went later, so the task is no phantom.
+   */
+  removed?: ReadonlyMap<string, CommitInfo>;
 }
 
 export interface CompletionClaim {

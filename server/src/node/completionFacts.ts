@@ -6,6 +6,7 @@ import {
   mayNameTickedFiles,
   PieceCache,
   type Analysis,
+  type CommitInfo,
   type AnalyzeOptions,
   type CompletionFacts,
   type PlanEngine,
@@ -118,10 +119,11 @@ export class CompletionFactsGatherer {
     const files = await resolveNamedFiles(options.root, dirname(options.planPath), paths, () =>
       this.listing(options.root),
     );
-    const facts: { files: Map<string, string | null>; history?: CompletionFacts['history'] } = { files };
+    const facts: { -readonly [K in keyof CompletionFacts]: CompletionFacts[K] } = { files };
     if (options.git) {
       const repo = await this.repo(options.root);
       if (repo) {
+        facts.removed = await this.removed(repo, options, files).catch(() => undefined);
         const queries = claims
           .filter((c) => c.task.checked && c.files.every((f) => files.get(f.path) !== null))
           .map((c) => ({
@@ -141,6 +143,27 @@ export class CompletionFactsGatherer {
     let listed = this.listings.get(root);
     if (!listed) this.listings.set(root, (listed = listWorkspace(root)));
     return listed;
+  }
+
+  /** Missing named files that a commit deleted, by the path as named (under the root or the plan's folder). */
+  private async removed(
+    repo: GitRepository,
+    options: GatherOptions,
+    files: ReadonlyMap<string, string | null>,
+  ): Promise<Map<string, CommitInfo> | undefined> {
+    const missing = [...files].filter(([, found]) => found === null).map(([path]) => path);
+    if (missing.length === 0) return undefined;
+    const candidates = new Map<string, string>();
+    for (const path of missing)
+      for (const at of [resolve(options.root, path), resolve(dirname(options.planPath), path)])
+        candidates.set(repo.relative(at), path);
+    const deleted = await repo.deletions([...candidates.keys()]);
+    const removed = new Map<string, CommitInfo>();
+    for (const [rel, commit] of deleted) {
+      const named = candidates.get(rel);
+      if (named !== undefined && !removed.has(named)) removed.set(named, commit);
+    }
+    return removed;
   }
 
   private repo(root: string): Promise<GitRepository | undefined> {

@@ -153,6 +153,29 @@ export class GitRepository {
   }
 
   /**
+   * The latest commit that deleted each path (relative to the top, `/`): for named files that
+   * no longer exist. A file moved or removed after its task was done is no phantom. One process.
+   */
+  async deletions(paths: readonly string[]): Promise<Map<string, CommitInfo>> {
+    const found = new Map<string, CommitInfo>();
+    if (paths.length === 0 || !(await this.head())) return found;
+    const out = await this.run([
+      'log',
+      '--diff-filter=D',
+      '--no-renames',
+      FORMAT,
+      '--date=short',
+      '--name-only',
+      'HEAD',
+      '--',
+      ...paths,
+    ]);
+    // Newest first: the first deletion seen of a path is its latest.
+    for (const c of touching(out)) for (const p of c.paths) if (!found.has(p)) found.set(p, info(c));
+    return found;
+  }
+
+  /**
    * Git's evidence for each ticked task of the plan at `planPath` (absolute). `started`: the
    * plan's history as `planHistory` began reading it, for this repository's HEAD.
    */

@@ -192,3 +192,24 @@ test("the CLI's gathering (git started before the analysis, HEAD read once) judg
     for (const repo of [main, feature, unborn, shallow]) repo.dispose();
   }
 });
+
+test('a named file that a later commit moved or deleted is no phantom; one that never existed is', async () => {
+  const repo = history();
+  try {
+    // The handbook's task was done (history() changes it after the plan); then it moved away.
+    repo.git('mv', 'docs/handbook.md', 'docs/guide.md');
+    repo.commit('move the handbook');
+    const found = await phantoms(repo.dir);
+    assert.equal(found.length, 2, found.join('\n'));
+    assert.match(found[0], /^6:3 warning .*src\/stale\.py has not changed/);
+    assert.equal(found[1], '7:31 warning The task is ticked, but src/missing.py does not exist.');
+    // Without git nobody knows it went: it is reported missing.
+    const plain = await phantoms(repo.dir, '--no-git');
+    assert.ok(
+      plain.some((f) => f.includes('docs/handbook.md does not exist')),
+      plain.join('\n'),
+    );
+  } finally {
+    repo.dispose();
+  }
+});

@@ -23,7 +23,9 @@ export const phantomCompletion: Rule = {
     if (!completion) return;
     for (const { task, files } of completionClaims(model)) {
       const removal = REMOVAL.test(task.block?.title || task.text.split(/\r?\n/, 1)[0]);
-      const missing = removal ? [] : files.filter((f) => completion.files.get(f.path) === null);
+      const missing = removal
+        ? []
+        : files.filter((f) => completion.files.get(f.path) === null && !completion.removed?.has(f.path));
       for (const file of missing)
         report({
           span: file,
