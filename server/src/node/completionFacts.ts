@@ -195,7 +195,7 @@ export async function resolveNamedFiles(
   const unresolved: string[] = [];
   for (const path of paths) {
     if (resolved.has(path)) continue;
-    const found = [join(root, path), join(planDir, path)].find((p) => existsSync(p));
+    const found = [join(root, path), join(planDir, path)].find((p) => existsSync(p)) ?? fromAnotherMachine(root, path);
     resolved.set(path, found ? toRelative(root, found) : null);
     if (!found) unresolved.push(path);
   }
@@ -210,6 +210,34 @@ export async function resolveNamedFiles(
     else for (const path of unresolved) resolved.delete(path);
   }
   return resolved;
+}
+
+// Where absolute paths begin on the machines plans are written on (the leading `/` is already
+// gone: `Users/ann/Workspace/app/src/x.ts`). spec-kit's scripts hand agents absolute paths, so
+// generated tasks often name files as they lay on the author's machine.
+const MACHINE_ROOTS = new Set([
+  'Users',
+  'home',
+  'root',
+  'Volumes',
+  'mnt',
+  'workspace',
+  'workspaces',
+  'private',
+  'tmp',
+  'opt',
+  'srv',
+]);
+
+/** An absolute path from the author's machine, as the longest tail of it that exists under the root. */
+function fromAnotherMachine(root: string, path: string): string | undefined {
+  const segments = path.split('/').filter(Boolean);
+  if (segments.length < 3 || !MACHINE_ROOTS.has(segments[0])) return undefined;
+  for (let i = 1; i < segments.length; i++) {
+    const candidate = join(root, ...segments.slice(i));
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
 }
 
 function toRelative(root: string, path: string): string {

@@ -213,3 +213,27 @@ test('a named file that a later commit moved or deleted is no phantom; one that 
     repo.dispose();
   }
 });
+
+test("a path from the author's machine (/Users/…/repo/src/x.ts) names the file by its tail under the root", async () => {
+  const repo = gitFixture();
+  try {
+    repo.write('src/app.ts', 'export {};\n');
+    repo.write(
+      'plan.md',
+      [
+        '# Tasks: Shop',
+        '',
+        '- [x] T001 Build the app in `/Users/ann/Workspace/shop/src/app.ts`',
+        '- [x] T002 Build the cart in `/home/ann/shop/src/cart.ts`',
+        '- [x] T003 Build the list in `lib/src/app.ts`',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(await phantoms(repo.dir, '--no-git'), [
+      '4:32 warning The task is ticked, but home/ann/shop/src/cart.ts does not exist.',
+      '5:31 warning The task is ticked, but lib/src/app.ts does not exist.',
+    ]);
+  } finally {
+    repo.dispose();
+  }
+});
