@@ -29,9 +29,11 @@ export function isPlanDocument(path: string, text: string, config: PlanSelection
   return PLAN_TITLE.test(head);
 }
 
-/** A repository's template files (spec-kit's `.specify/templates/`, the configured template): the schema, not plans. */
+/** A repository's template files (spec-kit's `.specify/templates/`, `*-template.md`, the configured template): the schema, not plans. */
 export function isTemplatePath(path: string, configured?: string): boolean {
   if (/(?:^|\/)\.specify\/templates\//i.test(path)) return true;
+  // `plan-template.md`, `tasks.template.md`: older spec-kit repositories keep theirs in `templates/`.
+  if (/(?:^|\/|[-_.])template\.md$/i.test(path)) return true;
   return configured !== undefined && normalizePath(configured) === normalizePath(path);
 }
 
