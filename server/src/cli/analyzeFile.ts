@@ -27,7 +27,7 @@ export async function analyzeFile(flags: SettingsFlags & { file: string }, io: I
   }
   // The profile is detected from the path and the repository around it, as `check` does.
   const analysis = loaded.engine.analyze(read.text, {
-    ...profileOptions(path, io.cwd, new RepoFactsReader()),
+    ...profileOptions(path, io.cwd, new RepoFactsReader(false, () => true)),
     cache: new PieceCache(),
   });
   if (!analysis.model) {

@@ -136,7 +136,7 @@ export async function checkTargets(
   }
 
   const result: CheckResult = { reports: [], problems: [] };
-  const facts = new RepoFactsReader();
+  const facts = new RepoFactsReader(false, () => options.git !== false);
   // phantom-completion's facts are gathered where each file is checked (a worker thread or here).
   const completion =
     config.rules['phantom-completion'] === 'off'

@@ -117,7 +117,7 @@ export class PlanEngine {
     // The settings of the entry that assigned the profile, else those of an entry that only configures it.
     const assigned = choice.entry === undefined ? undefined : this.config.profiles[choice.entry];
     const settings = assigned ?? this.config.profiles.find((p) => p.profile === profile.id && !p.files);
-    const key = `${profile.id}\0${choice.entry ?? ''}\0${repoTemplate?.path ?? ''}\0${repoTemplate?.text ?? ''}\0${repoTemplate?.carried?.join('\0') ?? '-'}`;
+    const key = `${profile.id}\0${choice.entry ?? ''}\0${repoTemplate?.path ?? ''}\0${repoTemplate?.text ?? ''}\0${repoTemplate?.carried?.join('\0') ?? '-'}\0${JSON.stringify(repoTemplate?.added ?? null)}`;
     let entry = this.resolved.get(key);
     if (!entry) {
       if (this.resolved.size > 32) this.resolved.clear();

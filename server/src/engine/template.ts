@@ -21,6 +21,11 @@ export interface RequiredSection {
   repeatable?: boolean;
   /** Kept as the template writes it: brackets inside the plan's section are not placeholders. */
   verbatim?: boolean;
+  /**
+   * When the team added this section to its repository's template (git's commit time, seconds),
+   * for sections the format does not know: a plan written before that is not held to it.
+   */
+  addedAt?: number;
   /** Matches the text of the plan headings that stand for it; without it, heading keys must be equal. */
   pattern?: RegExp;
 }

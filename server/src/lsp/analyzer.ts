@@ -49,7 +49,7 @@ export function createAnalyzer(
   /** Texts whose parse was stopped, by uri: not tried again until the text changes. */
   const gaveUp = new Map<string, string>();
   /** What lies around each plan (spec-kit templates, spec.md beside it), for profile detection. */
-  const repoFacts = new RepoFactsReader();
+  const repoFacts = new RepoFactsReader(false, () => !workspace.restricted());
   const completion = new CompletionFactsGatherer();
 
   /** Parses a large unparsed text in the worker; when it runs too long, the reason to show instead of findings. */

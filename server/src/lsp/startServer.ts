@@ -71,7 +71,7 @@ export function startServer(connection: Connection): void {
     analyzed: (result) => guard('publishing results', () => publisher.publish(result)),
   });
 
-  const index = new PlanIndex(cache);
+  const index = new PlanIndex(cache, () => !session.restricted);
   const { files } = registerLanguageFeatures({
     connection,
     analyses,

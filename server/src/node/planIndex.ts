@@ -24,10 +24,18 @@ export class PlanIndex {
   private readonly files = new Map<string, { key: string; settings: LoadedSettings; plan: DiskPlan }>();
   private settingsGeneration = new WeakMap<LoadedSettings, number>();
   private nextGeneration = 1;
-  private readonly repoFacts = new RepoFactsReader();
+  private readonly repoFacts: RepoFactsReader;
 
-  /** @param cache parsed pieces shared with the open documents' analyses */
-  constructor(private readonly cache?: PieceCache) {}
+  /**
+   * @param cache parsed pieces shared with the open documents' analyses
+   * @param git may git be asked (see RepoFactsReader): as for open documents, not in Restricted Mode
+   */
+  constructor(
+    private readonly cache?: PieceCache,
+    git: () => boolean = () => false,
+  ) {
+    this.repoFacts = new RepoFactsReader(false, git);
+  }
 
   /** A Markdown file changed on disk (or settings did): list again; changed files are re-read on their own. */
   invalidate(): void {

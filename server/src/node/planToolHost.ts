@@ -59,7 +59,7 @@ export interface HostOptions {
 
 export class PlanToolHost {
   private readonly gatherer = new CompletionFactsGatherer();
-  private readonly repoFacts = new RepoFactsReader();
+  private readonly repoFacts = new RepoFactsReader(false, () => this.hostOptions.git?.() ?? true);
 
   constructor(
     readonly root: string,

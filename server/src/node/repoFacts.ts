@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { carriedHeadings, type RepoFacts, type RepositoryTemplate } from '../engine';
 import { toPosix } from './planFiles';
+import { TemplateAges } from './templateAges';
 
 // The disk side of profile detection: what lies around a plan. Walking up from
 // the plan to its repository (a `.git`, or the workspace root), it notes a
@@ -29,11 +30,18 @@ export class RepoFactsReader {
   /** Folder → where its repository's `.specify/` and `.kiro/` are, for one search of many files. */
   private readonly repositories = new Map<string, { specKit?: string; kiro?: string }>();
 
+  private readonly ages = new TemplateAges();
+
   /**
    * @param oneSearch the reader serves one search of many files (`planmark check FOLDER`, a
    * workspace listing): each folder's repository layout is looked up once, not per file
+   * @param git may git be asked when the template's sections and the plan were added (not in
+   * Restricted Mode, not with `--no-git`); without it a team's added section is asked of every plan
    */
-  constructor(private readonly oneSearch = false) {}
+  constructor(
+    private readonly oneSearch = false,
+    private readonly git: () => boolean = () => false,
+  ) {}
 
   /** Only whether the plan's repository uses spec-kit or Kiro; remembered per folder. */
   layout(path: string, root?: string): RepoFacts {
@@ -54,8 +62,11 @@ export class RepoFactsReader {
         const where = toPosix(relative(root ?? repo.specKit, join(repo.specKit, template)));
         // The plan's siblings of its kind: specs/<feature>/tasks.md beside specs/<this feature>/.
         const carried = basename(path) === makes ? this.carried(dirname(dirname(path)), makes) : undefined;
-        templates[profile] = carried ? { path: where, text, carried } : { path: where, text };
+        const added = this.git() ? this.ages.headingsAdded(join(repo.specKit, template), text) : undefined;
+        templates[profile] = { path: where, text, ...(carried ? { carried } : {}), ...(added ? { added } : {}) };
       }
+      const planAdded = this.git() ? this.ages.planAdded(path) : undefined;
+      if (planAdded !== undefined) facts.planAdded = planAdded;
       facts.templates = templates;
     }
     if (repo.kiro) facts.kiro = true;

@@ -3,6 +3,7 @@
 // the writer (not required), and the agents' command files spec-kit installs are no plans.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { gitFixture } from '../agents/gitFixture';
 import { run, workspace } from './helpers';
 
 const TEMPLATE = [
@@ -100,5 +101,45 @@ test("agents' command files (spec-kit installs them as plan.md, speckit.plan.md)
     assert.match(named.stdout, /unfilled-placeholder/);
   } finally {
     ws.cleanup();
+  }
+});
+
+test('a section the team added to its template is asked only of plans written after it (git)', async () => {
+  const repo = gitFixture();
+  // Commit times one day apart: git orders by them.
+  let day = 1;
+  const commit = (message: string) => {
+    const date = `2026-01-${String(day++).padStart(2, '0')}T12:00:00Z`;
+    process.env.GIT_AUTHOR_DATE = process.env.GIT_COMMITTER_DATE = date;
+    try {
+      repo.commit(message);
+    } finally {
+      delete process.env.GIT_AUTHOR_DATE;
+      delete process.env.GIT_COMMITTER_DATE;
+    }
+  };
+  try {
+    const before = TEMPLATE.replace('## Rollback\n[How to undo the feature]\n', '');
+    repo.write('.specify/memory/constitution.md', '# Constitution\n');
+    repo.write('.specify/templates/tasks-template.md', before);
+    repo.write('specs/001-login/tasks.md', tasks('Login', false));
+    commit('the first feature');
+    repo.write('.specify/templates/tasks-template.md', TEMPLATE);
+    commit('the template asks for a rollback');
+    repo.write('specs/002-search/tasks.md', tasks('Search', true));
+    commit('a feature with its rollback');
+    repo.write('specs/003-export/tasks.md', tasks('Export', false));
+    commit('a feature without');
+    const check = async (...flags: string[]) => {
+      const { stdout } = await run(['check', '--format', 'json', ...flags, '.'], repo.dir);
+      return (JSON.parse(stdout) as Array<{ file: string; rule: string }>)
+        .filter((f) => f.rule === 'missing-section')
+        .map((f) => f.file);
+    };
+    assert.deepEqual(await check(), ['specs/003-export/tasks.md']);
+    // Without git the ages are unknown: every plan is held to the section its siblings carry.
+    assert.deepEqual(await check('--no-git'), ['specs/001-login/tasks.md', 'specs/003-export/tasks.md']);
+  } finally {
+    repo.dispose();
   }
 });

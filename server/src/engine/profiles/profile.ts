@@ -58,6 +58,8 @@ export interface RepoFacts {
    * `.specify/templates/plan-template.md` as `spec-kit-plan` and `tasks-template.md` as `spec-kit-tasks`.
    */
   templates?: Readonly<Record<string, RepositoryTemplate>>;
+  /** When the plan file was added to the repository (git's commit time, seconds); absent: not committed or not known. */
+  planAdded?: number;
 }
 
 export interface RepositoryTemplate {
@@ -71,6 +73,8 @@ export interface RepositoryTemplate {
    * consult), not a section plans must have. Absent: not known, every added section is required.
    */
   carried?: readonly string[];
+  /** When each `##` heading of the template was added to it (git's commit time, seconds), by heading text. */
+  added?: Readonly<Record<string, number>>;
 }
 
 /** What a detection test sees. `path` is relative to the repository root, with forward slashes. */

@@ -80,7 +80,8 @@ function fromSpec(spec: SectionSpec): RequiredSection {
  * entry); a section the profile does not know is one the team added, so it is required,
  * unless none of the repository's plans of this kind carries it: then it is guidance for the
  * writer (found on real repositories: "Writing guidelines", a "Type Change Checklist" that no
- * generated plan copies), optional like the format's own instructions.
+ * generated plan copies), optional like the format's own instructions. A plan written before
+ * the team added a section is not held to it (see RequiredSection.addedAt).
  * Subsections are examples in these templates, not requirements. Bracketed texts that the
  * task grammar gives a meaning (`[P]`, `[US1]`) are not placeholders.
  */
@@ -91,7 +92,12 @@ function repositorySchema(template: TemplateSchema, profile: Profile, source: Re
   for (const r of template.sections) {
     const spec = profile.sections.find((s) => (s.pattern ? s.pattern.test(r.title) : headingKey(s.title) === r.key));
     if (!spec) {
-      sections.push({ ...r, children: [], optional: r.optional || (carried !== undefined && !carried.has(r.key)) });
+      sections.push({
+        ...r,
+        children: [],
+        optional: r.optional || (carried !== undefined && !carried.has(r.key)),
+        addedAt: source.added?.[r.title],
+      });
       continue;
     }
     if (seen.has(spec)) continue;

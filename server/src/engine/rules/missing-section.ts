@@ -7,13 +7,16 @@ export const missingSection: Rule = {
   id: 'missing-section',
   description: 'A section the template requires (a top-level section, or a subsection of a present one) is absent.',
   defaultSeverity: 'error',
-  check({ model, sectionLevels }, report) {
+  check({ model, sectionLevels, facts }, report) {
+    // A section the team added to its template after this plan was written is not asked of it.
+    const predates = (r: RequiredSection) =>
+      r.addedAt !== undefined && facts.planAdded !== undefined && facts.planAdded < r.addedAt;
     const text = model.text;
     const nl = eol(text);
     for (const level of sectionLevels()) {
       const anchor: Span = level.parent?.heading ?? model.title ?? { start: 0, end: lineEndOf(text, 0) };
       level.required.forEach((r, index) => {
-        if (r.optional || level.present.has(r.key)) return;
+        if (r.optional || level.present.has(r.key) || predates(r)) return;
         // Insert before the next required section that is present, else at the end of the parent.
         const next = level.required
           .slice(index + 1)
