@@ -159,10 +159,11 @@ export class CompletionFactsGatherer {
         candidates.set(repo.relative(at), path);
     const deleted = await repo.deletions([...candidates.keys()]);
     const removed = new Map<string, CommitInfo>();
-    for (const [rel, commit] of deleted) {
-      const named = candidates.get(rel);
-      if (named !== undefined && !removed.has(named)) removed.set(named, commit);
-    }
+    // A deleted file stands for the path named as it, or for a named folder it was in.
+    for (const [deletedPath, commit] of deleted)
+      for (const [rel, named] of candidates)
+        if ((deletedPath === rel || deletedPath.startsWith(`${rel}/`)) && !removed.has(named))
+          removed.set(named, commit);
     return removed;
   }
 
@@ -181,8 +182,9 @@ export function listWorkspace(root: string): Promise<string[]> {
 /**
  * Each named path, resolved: under the root, under the plan's folder, or (a path
  * written from some other folder, `commands/agents.rs` for
- * `crates/app/src/commands/agents.rs`) as the end of a workspace path, looked up in
- * `list` (called only when a path is not found directly). A path past MAX_LISTED is
+ * `crates/app/src/commands/agents.rs`) as the end of a workspace path, or by its file
+ * name when exactly one file in the workspace has it, looked up in `list` (called only
+ * when a path is not found directly). A path past MAX_LISTED is
  * left out: not judged.
  */
 export async function resolveNamedFiles(
@@ -205,6 +207,13 @@ export async function resolveNamedFiles(
       for (const path of unresolved) {
         const matches = listed.filter((l) => l.endsWith(`/${path}`));
         if (matches.length >= 1) resolved.set(path, matches.sort()[0]);
+        else {
+          // The file's name, found once in the workspace: the plan named its folder loosely
+          // (Tests/AppTests/MappingTests.swift for Tests/AppTests/Config/MappingTests.swift).
+          const name = path.slice(path.lastIndexOf('/') + 1);
+          const same = /\.[A-Za-z0-9]+$/.test(name) ? listed.filter((l) => l === name || l.endsWith(`/${name}`)) : [];
+          if (same.length === 1) resolved.set(path, same[0]);
+        }
       }
     // Past MAX_LISTED a missing file stays unjudged rather than wrongly reported.
     else for (const path of unresolved) resolved.delete(path);

@@ -225,13 +225,48 @@ test("a path from the author's machine (/Users/…/repo/src/x.ts) names the file
         '',
         '- [x] T001 Build the app in `/Users/ann/Workspace/shop/src/app.ts`',
         '- [x] T002 Build the cart in `/home/ann/shop/src/cart.ts`',
-        '- [x] T003 Build the list in `lib/src/app.ts`',
+        '- [x] T003 Build the list in `lib/src/list.ts`',
         '',
       ].join('\n'),
     );
     assert.deepEqual(await phantoms(repo.dir, '--no-git'), [
       '4:32 warning The task is ticked, but home/ann/shop/src/cart.ts does not exist.',
-      '5:31 warning The task is ticked, but lib/src/app.ts does not exist.',
+      '5:31 warning The task is ticked, but lib/src/list.ts does not exist.',
+    ]);
+  } finally {
+    repo.dispose();
+  }
+});
+
+test('a file whose folder the plan names loosely is found by its name, when only one file has it', async () => {
+  const repo = gitFixture();
+  try {
+    repo.write('src/config/mapping.ts', 'export {};\n');
+    repo.write('a/index.ts', 'export {};\n');
+    repo.write('b/index.ts', 'export {};\n');
+    repo.write(
+      'plan.md',
+      ['# Tasks: Shop', '', '- [x] T001 Map in `src/mapping.ts`', '- [x] T002 Index in `src/index.ts`', ''].join('\n'),
+    );
+    assert.deepEqual(await phantoms(repo.dir, '--no-git'), [
+      '4:22 warning The task is ticked, but src/index.ts does not exist.',
+    ]);
+  } finally {
+    repo.dispose();
+  }
+});
+
+test('a named folder whose files a later commit deleted is no phantom', async () => {
+  const repo = gitFixture();
+  try {
+    repo.write('src/legacy/a.ts', 'export {};\n');
+    repo.write('plan.md', ['# Tasks: Shop', '', '- [x] T001 Build the module in `src/legacy/`', ''].join('\n'));
+    repo.commit('the module and its plan');
+    repo.git('rm', '-q', '-r', 'src/legacy');
+    repo.commit('the module is replaced');
+    assert.deepEqual(await phantoms(repo.dir), []);
+    assert.deepEqual(await phantoms(repo.dir, '--no-git'), [
+      '3:33 warning The task is ticked, but src/legacy/ does not exist.',
     ]);
   } finally {
     repo.dispose();
