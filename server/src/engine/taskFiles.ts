@@ -195,8 +195,8 @@ function mention(raw: string, start: number, allow: Allow): FileMention | undefi
   const last = segments[segments.length - 1];
   // `feature/login`, `owner/repo`, `text/html`: a path without a file name or a trailing slash is not a file.
   if (!folder && !FILE_NAME.test(last) && !BUILD_FILE.test(last)) return undefined;
-  // Version numbers (`v1.2`, `3.5`) are not files.
-  if (/^v?\d+(?:\.\d+)+$/i.test(last)) return undefined;
+  // Version numbers (`v1.2`, `3.5`) and measurements ("completes in 0.8s", `12.5ms`) are not files.
+  if (/^v?\d+(?:\.\d+)+$/i.test(last) || /^\d+(?:\.\d+)+(?:[a-z]{1,2}|%)$/i.test(last)) return undefined;
   const at = start + lead + (token.length - token.replace(/^\.\//, '').replace(/^\//, '').length);
   return { path, folder, start: at, end: at + path.length };
 }

@@ -47,9 +47,10 @@ test('routes, URLs, placeholders, globs, identifiers and branch names are not fi
         '  - **File**: `apps/api/src/services/[service-name].ts`, `src/**/*.ts`, [path]',
         '- [ ] Rename `user.name`, merge feature/login in main',
         '- [ ] Use `@scope/pkg` and `$lib/tauriInvoke` and `../outside.ts` and v1.2 in 3.5',
+        '- [x] T049 Test suite verified: `swift test` completes in 0.8s, builds in 12.5ms, scales to 2.5x and 10MB',
       ].join('\n'),
     ),
-    [[], [], [], []],
+    [[], [], [], [], []],
   );
 });
 
