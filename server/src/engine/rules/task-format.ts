@@ -1,5 +1,6 @@
 import { nextFreeId } from '../newTask';
 import { leadingToken } from '../taskIds';
+import type { TaskItem } from '../model';
 import type { Rule } from './rule';
 
 // The task line of a format with task ids (spec-kit: `- [ ] T012 [P] [US1] Description`):
@@ -34,7 +35,10 @@ export const taskFormat: Rule = {
     const taskSections = new Set(withId.map((t) => t.section));
     for (const task of top) {
       if (!taskSections.has(task.section) || withId.includes(task) || namesId(task)) continue;
-      const example = leadingToken(withId.find((t) => t.section === task.section)!.text);
+      // A list of its own after a paragraph ("**Improvements completed**:") is a checklist, not tasks.
+      const neighbour = nearest(withId, task).find((t) => t.section === task.section && sameList(model.text, t, task));
+      if (!neighbour) continue;
+      const example = leadingToken(neighbour.text);
       // The id goes where the format writes it: first in the task's text.
       const at = task.checkbox.end + /^[ \t]*/.exec(model.text.slice(task.checkbox.end))![0].length;
       report({
@@ -99,4 +103,22 @@ function sectionAt(model: Parameters<Rule['check']>[0]['model'], offset: number)
   };
   visit(model.sections);
   return found;
+}
+
+/** Are two top-level tasks items of one list: nothing but list items and blank lines between them? */
+function sameList(text: string, a: TaskItem, b: TaskItem): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  const between = text
+    .slice(first.start, second.start)
+    .split(/\r?\n|\r/)
+    .slice(1);
+  // A line at the list's margin that starts no item ends the list.
+  return between.every((line) => !/^\S/.test(line) || /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line));
+}
+
+/** The id'd tasks just before and just after a task, in document order (`withId` is in it). */
+function nearest(withId: TaskItem[], task: TaskItem): TaskItem[] {
+  const after = withId.findIndex((t) => t.start > task.start);
+  const i = after < 0 ? withId.length : after;
+  return [withId[i - 1], withId[i]].filter((t): t is TaskItem => t !== undefined);
 }
