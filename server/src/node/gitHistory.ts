@@ -12,8 +12,8 @@ import type { CommitInfo, TaskHistory } from '../engine';
 // "Written" is the first commit that added the task's line with its text as it
 // is now, the checkbox's state aside (ticking changes the line, writing it is
 // what counts). "After" excludes that commit: files committed with the task were
-// there before the task's work began; unless the line arrived already ticked (a
-// squash merge brings the plan and the work in one commit), when that commit is the work. The floor is the merge-base with the default branch: a task
+// there before the task's work began. A line that arrived already ticked (a squash
+// merge, a plan committed after its work) is not judged: git cannot tell when its work was done. The floor is the merge-base with the default branch: a task
 // ticked at or below it was ticked on the default branch and is not judged
 // again here. On the default branch itself (merge-base = HEAD) there is no floor.
 
@@ -218,19 +218,14 @@ export class GitRepository {
       const written = writers[i];
       // A shallow clone's oldest commit seems to add every line: when the task was written is unknown.
       if (written && shallow.has(written.full)) return;
+      // A line that arrived already ticked (a squash merge, a plan committed after its work)
+      // says nothing of when the work was done: not judged, as at a shallow clone's boundary.
+      if (written && tick?.full === written.full) return;
       const w = written && order.get(written.full);
-      // A line that arrived already ticked (a squash-merged branch, a plan written with the
-      // work) was written by the commit that did the work: its changes to the files count.
-      const arrivedTicked = written !== undefined && tick?.full === written.full;
       const after =
         w === undefined
           ? []
-          : recent
-              .filter((c) => {
-                const at = order.get(c.full) ?? Infinity;
-                return (at < w || (arrivedTicked && at === w)) && touches(c, t.files);
-              })
-              .map(info);
+          : recent.filter((c) => (order.get(c.full) ?? Infinity) < w && touches(c, t.files)).map(info);
       const history: TaskHistory = {
         written: written && info(written),
         after,

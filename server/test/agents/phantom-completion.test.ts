@@ -143,20 +143,25 @@ test('in a shallow clone, tasks written in the commit the history stops at are n
   }
 });
 
-test('a task whose line arrived already ticked with its work (a squash merge) is done; one ticked without the work is not', async () => {
+test('a task whose line arrived already ticked (a squash merge, a plan committed after its work) is not judged by git', async () => {
   const repo = gitFixture();
   try {
+    // The work first, then the plan with its tasks ticked: git cannot tell when the work was done.
     repo.write('src/stale.py', 'old = 1\n');
-    repo.commit('scaffold');
-    // One commit brings the plan, already ticked, and the work on src/done.py: not on src/stale.py.
-    repo.write('plan.md', tick(PLAN));
     repo.write('src/done.py', 'model = 1\n');
+    repo.commit('the work');
+    repo.write('plan.md', tick(PLAN));
     repo.write('docs/handbook.md', '# Handbook\n');
-    repo.commit('Squashed feature: the plan and its work');
+    repo.commit('the plan, already done');
+    assert.deepEqual(await phantoms(repo.dir), ['7:31 warning The task is ticked, but src/missing.py does not exist.']);
+    // A task added unticked and ticked later without its work is still judged.
+    repo.write('plan.md', tick(PLAN) + '- [ ] T004 Tidy up in src/stale.py\n');
+    repo.commit('a new task');
+    repo.write('plan.md', tick(PLAN) + '- [x] T004 Tidy up in src/stale.py\n');
+    repo.commit('tick it without the work');
     const found = await phantoms(repo.dir);
     assert.equal(found.length, 2, found.join('\n'));
-    assert.match(found[0], /^6:3 warning .*src\/stale\.py has not changed since the task was written/);
-    assert.match(found[1], /^7:31 warning .*src\/missing\.py does not exist\.$/);
+    assert.match(found[1], /^10:3 warning .*src\/stale\.py has not changed since the task was written/);
   } finally {
     repo.dispose();
   }
