@@ -39,6 +39,8 @@ const DEFAULT_REFS = [
 /** What `open` asks rev-parse, one answer a line: the top folder, and whether (and where) the clone is shallow. */
 const ABOUT = ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'shallow'];
 const REFS_FORMAT = '--format=%(refname) %(objectname)';
+/** A log's patches as they are in the repository, whatever its config (no external diff or textconv). */
+export const PLAIN_PATCH = ['-p', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv'];
 const SEP = '\x1f';
 const RECORD = '\x1e';
 const FORMAT = `--format=${RECORD}%h${SEP}%H${SEP}%ad${SEP}%s`;
@@ -392,19 +394,7 @@ export interface PlanLines {
  * `plan` is relative to `cwd`.
  */
 async function readPlanLines(cwd: string, plan: string): Promise<PlanLines> {
-  const out = await git(cwd, [
-    'log',
-    '--follow',
-    FORMAT,
-    '--date=short',
-    '-p',
-    '--unified=0',
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--',
-    plan,
-  ]);
+  const out = await git(cwd, ['log', '--follow', FORMAT, '--date=short', ...PLAIN_PATCH, '--', plan]);
   const commits = out.split(RECORD).slice(1).map(parseRecord);
   const written = new Map<string, Commit>();
   const exact = new Map<string, Commit>();

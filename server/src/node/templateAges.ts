@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
+import { PLAIN_PATCH } from './gitHistory';
 
 // When a repository's template gained each of its `##` sections, and when each plan was
 // added: a section the team added to its template is asked only of plans written after it
@@ -19,17 +20,7 @@ export class TemplateAges {
     const known = this.headings.get(path);
     if (known?.stamp === stamp) return known.added;
     const added: Record<string, number> = {};
-    const out = git(dirname(path), [
-      'log',
-      `--format=${RECORD}%at`,
-      '-p',
-      '--unified=0',
-      '--no-color',
-      '--no-ext-diff',
-      '--no-textconv',
-      '--',
-      path,
-    ]);
+    const out = git(dirname(path), ['log', `--format=${RECORD}%at`, ...PLAIN_PATCH, '--', path]);
     // Newest first: walk from the oldest so that the first commit adding a heading wins.
     for (const record of out.split(RECORD).slice(1).reverse()) {
       const [time, ...body] = record.split('\n');
