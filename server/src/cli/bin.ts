@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -16,6 +16,8 @@ import { Script, constants } from 'node:vm';
 const BUNDLE = join(__dirname, 'planmark.js');
 /** Commands that run too little of the code to be worth caching after. */
 const LIGHT = new Set([undefined, 'help', '--help', '-h', '--version', '-v']);
+/** Caches of other builds (an upgrade, another install) not written for this long are removed. */
+const STALE_MS = 14 * 24 * 60 * 60 * 1000;
 
 function cacheFolder(): string {
   if (process.env.XDG_CACHE_HOME) return join(process.env.XDG_CACHE_HOME, 'planmark');
@@ -65,6 +67,7 @@ function load(): Bundle {
         const temporary = `${file}.${process.pid}`;
         writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
         renameSync(temporary, file);
+        pruneStale(dirname(file), file);
       } catch {
         // A read-only home or a full disk: the next run compiles again, that is all.
       }
@@ -73,6 +76,23 @@ function load(): Bundle {
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(bundle.exports, bundle.exports, createRequire(BUNDLE), bundle, BUNDLE, __dirname);
   return bundle.exports as Bundle;
+}
+
+/**
+ * Each build of planmark has its own cache file (about 1 MB): without pruning, every upgrade
+ * leaves one behind. Runs only after a cache was written, that is when a build is new.
+ */
+function pruneStale(folder: string, current: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (path === current || !name.endsWith('.v8cache')) continue;
+    try {
+      if (now - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
 }
 
 load().runProcess();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { deriveTemplate } from '../../src/engine';
 import { decodeSchema, encodeSchema } from '../../src/node/builtinSchema';
 import { ROOT, run, sampleWith, workspace } from './helpers';
@@ -49,6 +49,30 @@ test('bin: the code cache is written after a check, reused, and a damaged one is
     const damaged = await run(['check', 'plan.md'], plan.dir, env);
     assert.notEqual(readFileSync(join(cache.dir, 'planmark', files[0]), 'utf8'), 'not a code cache');
     for (const r of [first, second, damaged]) assert.deepEqual(r, plain);
+  } finally {
+    cache.cleanup();
+    plan.cleanup();
+  }
+});
+
+test("bin: writing a build's code cache removes other builds' caches not written for two weeks", async () => {
+  const cache = workspace({});
+  const plan = workspace({ 'plan.md': sampleWith('## Success Metrics', '## Metrics of Success') });
+  try {
+    const folder = join(cache.dir, 'planmark');
+    mkdirSync(folder, { recursive: true });
+    const old = join(folder, 'planmark-v20.0.0-x64-1-1.v8cache');
+    const recent = join(folder, 'planmark-v20.0.0-x64-2-2.v8cache');
+    const other = join(folder, 'notes.txt');
+    for (const f of [old, recent, other]) writeFileSync(f, 'x');
+    const month = (Date.now() - 30 * 24 * 60 * 60 * 1000) / 1000;
+    utimesSync(old, month, month);
+    utimesSync(other, month, month);
+    await run(['check', 'plan.md'], plan.dir, { XDG_CACHE_HOME: cache.dir, PLANMARK_NO_COMPILE_CACHE: '' });
+    const left = readdirSync(folder);
+    assert.ok(!left.includes(basename(old)), left.join(', '));
+    assert.ok(left.includes(basename(recent)) && left.includes(basename(other)), left.join(', '));
+    assert.equal(left.filter((f) => f.endsWith('.v8cache')).length, 2, 'this build wrote its own');
   } finally {
     cache.cleanup();
     plan.cleanup();
