@@ -277,3 +277,23 @@ test('a named folder whose files a later commit deleted is no phantom', async ()
     repo.dispose();
   }
 });
+
+test('files changed only in the commit that wrote the task: asked, a level lower, not claimed', async () => {
+  const repo = gitFixture();
+  try {
+    // The plan and the code in one commit, the task ticked later with no change to its file.
+    repo.write('plan.md', PLAN);
+    repo.write('src/done.py', 'model = 1\n');
+    repo.commit('the plan and the code');
+    repo.write('plan.md', PLAN.replace('- [ ] T001', '- [x] T001'));
+    repo.commit('tick T001');
+    const found = await phantoms(repo.dir);
+    assert.equal(found.length, 1, found.join('\n'));
+    assert.match(
+      found[0],
+      /^5:3 information The task is ticked, but src\/done\.py has changed only in the commit that wrote the task \(in [0-9a-f]{7,}, [\d-]+\): was the work done there\?$/,
+    );
+  } finally {
+    repo.dispose();
+  }
+});

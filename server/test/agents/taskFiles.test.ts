@@ -129,6 +129,7 @@ test('the rule reports a missing file and a task without git evidence, at their 
   const model = engine.analyze(text).model!;
   const [t1, t2, t3] = model.tasks;
   const commit = { hash: 'abc1234', date: '2026-01-02', subject: 'plan' };
+  const scaffold = { hash: 'fed9876', date: '2026-01-01', subject: 'scaffold' };
   const facts: CompletionFacts = {
     files: new Map([
       ['src/model.py', 'src/model.py'],
@@ -139,7 +140,7 @@ test('the rule reports a missing file and a task without git evidence, at their 
       ['src/legacy.py', null],
     ]),
     history: new Map([
-      [t1.checkbox.start, { written: commit, after: [], dirty: [], before: [commit] }],
+      [t1.checkbox.start, { written: commit, after: [], dirty: [], before: [scaffold] }],
       [t2.checkbox.start, { written: commit, after: [], dirty: [], before: [] }],
       [t3.checkbox.start, { written: commit, after: [commit], dirty: [], before: [] }],
     ]),

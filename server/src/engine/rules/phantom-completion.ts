@@ -36,10 +36,16 @@ export const phantomCompletion: Rule = {
       if (missing.length > 0 || !history || config.phantomCompletionGit === 'off') continue;
       if (history.after.length > 0 || history.dirty.length > 0) continue;
       const paths = files.map((f) => completion.files.get(f.path) ?? f.path);
+      // The commit that wrote the task also changed its files: a stub committed with the plan,
+      // or the work committed with it and ticked later. Git cannot tell: a level lower, asked.
+      const withPlan = history.written !== undefined && history.before[0]?.hash === history.written.hash;
+      const have = paths.length === 1 ? 'has' : 'have';
       report({
         span: task.checkbox,
-        severity: config.phantomCompletionGit,
-        message: `The task is ticked, but ${list(paths)} ${paths.length === 1 ? 'has' : 'have'} not changed since the task was written (${written(history)}).`,
+        severity: withPlan ? LOWER[config.phantomCompletionGit] : config.phantomCompletionGit,
+        message: withPlan
+          ? `The task is ticked, but ${list(paths)} ${have} changed only in the commit that wrote the task (${written(history)}): was the work done there?`
+          : `The task is ticked, but ${list(paths)} ${have} not changed since the task was written (${written(history)}).`,
         detail: explain(history, paths),
         fixes: [untick(task)],
       });
@@ -63,6 +69,9 @@ function commit(c: CommitInfo): string {
 }
 
 /** The hover's explanation: which commits did touch the files, if any. */
+/** One level lower, for what git can only suggest. */
+const LOWER = { error: 'warning', warning: 'information', information: 'hint', hint: 'hint', off: 'off' } as const;
+
 function explain(history: TaskHistory, paths: string[]): string {
   const lines = [`Task written: ${history.written ? commit(history.written) : 'not committed yet'}.`];
   if (history.before.length === 0) lines.push(`No commit ever changed ${list(paths)}.`);
