@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { bracketCandidates } from './brackets';
 import { scanMalformedCheckboxes, scanMisplacedCheckboxes, taskMarker } from './checkboxes';
 import { fieldsIn } from './fields';
-import { claimsComplete, headingKey, phaseNumber } from './headings';
+import { claimsComplete, headingKey, headingKeyBeforeNote, phaseNumber } from './headings';
 import { lineEnd } from './lineIndex';
 import type { BracketText, Field, FrontMatter, Heading, MalformedCheckbox, Span, Table, TaskState } from './model';
 
@@ -134,6 +134,7 @@ class ChunkReader {
       depth: node.depth,
       text,
       key: headingKey(text),
+      keyBeforeNote: headingKeyBeforeNote(text),
       phase: phaseNumber(text),
       claimsComplete: claimsComplete(text),
     };

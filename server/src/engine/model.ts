@@ -13,6 +13,8 @@ export interface Heading extends Span {
   text: string;
   /** Forgiving comparison key: see headings.ts. */
   key: string;
+  /** The key of the text before a trailing note ("2.2 Frontend ⚠️ MUST …" → "frontend"), if any. */
+  keyBeforeNote?: string;
   /** Phase number when the heading names a phase ("Phase 2: …" → "2"). */
   phase?: string;
   /** The heading claims completion (✅, "(Complete)", "COMPLETE"). */

@@ -52,6 +52,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanModel {
           depth: h.depth,
           text: h.text,
           key: h.key,
+          keyBeforeNote: h.keyBeforeNote,
           phase: h.phase,
           claimsComplete: h.claimsComplete,
         };

@@ -1,5 +1,5 @@
 import type { PlanModel, Section } from '../model';
-import { headingKeyBeforeNote, phaseNamesAgree } from '../headings';
+import { phaseNamesAgree } from '../headings';
 import type { RequiredSection } from '../template';
 
 // Shared by the section rules: which plan sections stand for which template
@@ -43,7 +43,7 @@ function collect(direct: Section[], required: RequiredSection[], all: Section[])
     if (keys.has(s.heading.key)) return s.heading.key;
     const patternKey = patterned.find((r) => r.pattern!.test(s.heading.text))?.key;
     if (patternKey !== undefined) return patternKey;
-    const beforeNote = headingKeyBeforeNote(s.heading.text);
+    const beforeNote = s.heading.keyBeforeNote;
     return beforeNote !== undefined && keys.has(beforeNote) ? beforeNote : undefined;
   };
   for (const s of direct) {
@@ -61,7 +61,7 @@ function collect(direct: Section[], required: RequiredSection[], all: Section[])
 /** Does a plan section stand for a required one? */
 export function standsFor(r: RequiredSection, s: Section): boolean {
   if (r.pattern) return r.pattern.test(s.heading.text);
-  return s.heading.key === r.key || headingKeyBeforeNote(s.heading.text) === r.key;
+  return s.heading.key === r.key || s.heading.keyBeforeNote === r.key;
 }
 
 function push(map: Map<string, Section[]>, key: string, s: Section): void {
